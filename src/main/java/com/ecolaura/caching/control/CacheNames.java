@@ -1,0 +1,13 @@
+package com.ecolaura.caching.control;
+
+/** The JCache cache names, in one place; each is also the name of its Redis hash. */
+public final class CacheNames {
+
+    public static final String PRODUCTS = "products";
+    public static final String SUSTAINABILITY_SCORES = "sustainability-scores";
+    public static final String PROFILES = "profiles";
+    public static final String SEARCH_RESULTS = "search-results";
+    public static final String TRENDING = "trending";
+
+    private CacheNames() {}
+}

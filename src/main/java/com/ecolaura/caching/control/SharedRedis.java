@@ -1,0 +1,89 @@
+package com.ecolaura.caching.control;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+
+/**
+ * The application's one Redisson client (one connection pool), shared by the JCache caches and the
+ * Hibernate second-level cache. Where Redis is, in order: {@code ecolaura.redis.config} (a Redisson
+ * YAML for sentinel, cluster, TLS or ACL users), {@code ecolaura.redis.address}, else an embedded
+ * redis-server on a free loopback port.
+ */
+public final class SharedRedis {
+
+    private static final System.Logger LOG = System.getLogger(SharedRedis.class.getName());
+
+    private static RedissonClient client;
+    private static EmbeddedRedis embedded;
+
+    private SharedRedis() {}
+
+    public static synchronized RedissonClient client() {
+        if (client == null) {
+            client = Redisson.create(config());
+        }
+        return client;
+    }
+
+    public static synchronized void shutdown() {
+        if (client != null) {
+            client.shutdown();
+            client = null;
+        }
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+        }
+    }
+
+    private static Config config() {
+        var yaml = Settings.text("ecolaura.redis.config");
+        Config config = yaml.isPresent() ? fromYaml(yaml.get()) : singleServer();
+        // always ours: keys stay readable and values are never decoded into arbitrary classes
+        config.setCodec(new CacheValueCodec());
+        // the application must boot, and serve from the database, while Redis is down
+        config.setLazyInitialization(true);
+        return config;
+    }
+
+    private static Config fromYaml(String path) {
+        try {
+            LOG.log(Level.INFO, "Redis: configuration from {0}", path);
+            return Config.fromYAML(new File(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Redisson configuration " + path, e);
+        }
+    }
+
+    private static Config singleServer() {
+        String address = Settings.text("ecolaura.redis.address").orElseGet(SharedRedis::startEmbedded);
+        var config = new Config();
+        var server = config.useSingleServer()
+                .setAddress(address)
+                .setTimeout(millis("ecolaura.redis.timeout", Duration.ofMillis(500)))
+                .setConnectTimeout(millis("ecolaura.redis.connect-timeout", Duration.ofSeconds(1)))
+                .setRetryAttempts(Settings.number("ecolaura.redis.retry-attempts", 1))
+                .setConnectionMinimumIdleSize(Settings.number("ecolaura.redis.pool.min-idle", 4))
+                .setConnectionPoolSize(Settings.number("ecolaura.redis.pool.size", 32));
+        Settings.text("ecolaura.redis.username").ifPresent(server::setUsername);
+        Settings.text("ecolaura.redis.password").ifPresent(server::setPassword);
+        return config;
+    }
+
+    private static int millis(String key, Duration fallback) {
+        return Math.toIntExact(Settings.duration(key, fallback).toMillis());
+    }
+
+    private static String startEmbedded() {
+        embedded = EmbeddedRedis.start();
+        LOG.log(Level.INFO, "Redis: no ecolaura.redis.address or ecolaura.redis.config set; "
+                + "started an embedded redis-server at {0} (development default)", embedded.address());
+        return embedded.address();
+    }
+}

@@ -1,0 +1,93 @@
+package com.ecolaura.catalog.boundary;
+
+import com.ecolaura.catalog.control.ProductCatalog;
+import com.ecolaura.catalog.control.SustainabilityScorer;
+import com.ecolaura.catalog.entity.ProductInput;
+import com.ecolaura.catalog.entity.ProductPage;
+import com.ecolaura.catalog.entity.ProductView;
+import com.ecolaura.catalog.entity.SustainabilityScore;
+import com.ecolaura.problems.boundary.Parameters;
+import com.ecolaura.trending.control.ViewRecorder;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("products")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProductsResource {
+
+    @Inject
+    ProductCatalog catalog;
+
+    @Inject
+    SustainabilityScorer scorer;
+
+    @Inject
+    ViewRecorder views;
+
+    @Inject
+    Categories categories;
+
+    @GET
+    @Path("{id}")
+    public ProductView product(@PathParam("id") String id) {
+        long productId = Parameters.id("product id", id);
+        ProductView product = catalog.find(productId);
+        views.record(productId);
+        return product;
+    }
+
+    @GET
+    public ProductPage products(
+            @QueryParam("category") String category,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return catalog.list(
+                categories.known(category),
+                Parameters.number("page", page, 0, 0, 10_000),
+                Parameters.number("size", size, 20, 1, 100));
+    }
+
+    @GET
+    @Path("{id}/sustainability-score")
+    public SustainabilityScore score(@PathParam("id") String id) {
+        return scorer.score(Parameters.id("product id", id));
+    }
+
+    @POST
+    public Response create(@Valid @NotNull ProductInput input, @Context UriInfo uri) {
+        ProductView created = catalog.create(input);
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .entity(created)
+                .build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public ProductView update(@PathParam("id") String id, @Valid @NotNull ProductInput input) {
+        return catalog.update(Parameters.id("product id", id), input);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        catalog.delete(Parameters.id("product id", id));
+        return Response.noContent().build();
+    }
+}

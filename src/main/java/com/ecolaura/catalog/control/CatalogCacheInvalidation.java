@@ -1,0 +1,25 @@
+package com.ecolaura.catalog.control;
+
+import com.ecolaura.catalog.entity.ProductChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+/**
+ * Evicts after the writing transaction commits, never before: evicting earlier would let a
+ * concurrent reader cache the old row again, and a rollback must evict nothing.
+ */
+@ApplicationScoped
+public class CatalogCacheInvalidation {
+
+    @Inject
+    CatalogCacheEvictions evict;
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProductChanged change) {
+        evict.product(change.productId());
+        evict.score(change.productId());
+        evict.searchResults();
+        evict.trending();
+    }
+}

@@ -1,0 +1,135 @@
+package com.ecolaura.catalog.control;
+
+import com.ecolaura.caching.control.CacheNames;
+import com.ecolaura.catalog.entity.Category;
+import com.ecolaura.catalog.entity.Product;
+import com.ecolaura.catalog.entity.ProductChanged;
+import com.ecolaura.catalog.entity.ProductInput;
+import com.ecolaura.catalog.entity.ProductPage;
+import com.ecolaura.catalog.entity.ProductSummary;
+import com.ecolaura.catalog.entity.ProductView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response.Status;
+import javax.cache.annotation.CacheKey;
+import javax.cache.annotation.CacheResult;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
+
+/** Products: read through the {@code products} cache, listed through the query cache, written in transactions. */
+@ApplicationScoped
+public class ProductCatalog {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SustainabilityScorer scorer;
+
+    @Inject
+    Event<ProductChanged> changes;
+
+    @Inject
+    @Metric(name = "ecolaura.catalog.product.loads", absolute = true,
+            description = "Product details read from the database (misses of the products cache)")
+    Counter loads;
+
+    @CacheResult(cacheName = CacheNames.PRODUCTS)
+    @Transactional
+    public ProductView find(@CacheKey long id) {
+        loads.inc();
+        return ProductView.of(existing(id));
+    }
+
+    /** A page of a category (or of all products), by id; both queries go through the query cache. */
+    @Transactional
+    public ProductPage list(String category, int page, int size) {
+        String where = category == null ? "" : " where p.category.slug = :category";
+        var count = em.createQuery("select count(p) from Product p" + where, Long.class)
+                .setHint("org.hibernate.cacheable", true);
+        var items = em.createQuery("select p from Product p" + where + " order by p.id", Product.class)
+                .setHint("org.hibernate.cacheable", true)
+                .setFirstResult(page * size)
+                .setMaxResults(size);
+        if (category != null) {
+            count.setParameter("category", category);
+            items.setParameter("category", category);
+        }
+        return new ProductPage(count.getSingleResult(), page, size,
+                items.getResultList().stream().map(ProductSummary::of).toList());
+    }
+
+    @Transactional
+    public ProductView create(ProductInput input) {
+        if (!em.createQuery("select p.id from Product p where p.sku = :sku", Long.class)
+                .setParameter("sku", input.sku())
+                .getResultList()
+                .isEmpty()) {
+            throw new ClientErrorException("a product with sku " + input.sku() + " exists already", Status.CONFLICT);
+        }
+        var product = new Product();
+        apply(input, product);
+        em.persist(product);
+        return written(product, ProductChanged.Kind.CREATED);
+    }
+
+    @Transactional
+    public ProductView update(long id, ProductInput input) {
+        var product = existing(id);
+        if (!product.getSku().equals(input.sku())) {
+            throw new BadRequestException("the sku of a product cannot change (" + product.getSku() + ")");
+        }
+        apply(input, product);
+        return written(product, ProductChanged.Kind.UPDATED);
+    }
+
+    @Transactional
+    public void delete(long id) {
+        em.remove(existing(id));
+        changes.fire(new ProductChanged(id, ProductChanged.Kind.DELETED));
+    }
+
+    private ProductView written(Product product, ProductChanged.Kind kind) {
+        product.touch();
+        product.setEcoScore(scorer.compute(product).score());
+        em.flush();
+        changes.fire(new ProductChanged(product.getId(), kind));
+        return ProductView.of(product);
+    }
+
+    private void apply(ProductInput input, Product product) {
+        var category = em.find(Category.class, input.category());
+        if (category == null) {
+            throw new BadRequestException("unknown category '" + input.category() + "'");
+        }
+        product.setSku(input.sku());
+        product.setName(input.name().strip());
+        product.setDescription(input.description());
+        product.setCategory(category);
+        product.setBrand(input.brand());
+        product.setPrice(input.price());
+        product.setCurrency(input.currency());
+        product.setStock(input.stock());
+        product.setMaterials(input.materialsOrEmpty().stream().map(m -> m.strip().toLowerCase()).toList());
+        product.setCertifications(input.certificationsOrEmpty().stream().map(String::strip).toList());
+        product.setCarbonFootprintKg(input.carbonFootprintKg());
+        product.setRecycledContentPercent(input.recycledContentPercent());
+        product.setPackaging(input.packaging());
+        product.setOriginCountry(input.originCountry());
+    }
+
+    private Product existing(long id) {
+        Product product = em.find(Product.class, id);
+        if (product == null) {
+            throw new NotFoundException("product " + id + " does not exist");
+        }
+        return product;
+    }
+}

@@ -1,0 +1,45 @@
+package com.ecolaura.database.control;
+
+import com.ecolaura.caching.control.Settings;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.spi.PersistenceUnitInfo;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.hibernate.jpa.HibernatePersistenceProvider;
+
+/**
+ * Hibernate, with the settings that come from configuration at run time rather than from
+ * persistence.xml: second-level and query cache on or off ({@code ecolaura.cache.enabled}) and
+ * the TTLs of their Redis regions.
+ */
+public class ShopPersistenceProvider extends HibernatePersistenceProvider {
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public EntityManagerFactory createContainerEntityManagerFactory(PersistenceUnitInfo info, Map properties) {
+        Map<String, Object> merged = new HashMap<>(properties == null ? Map.of() : properties);
+        merged.putAll(runtimeSettings());
+        return super.createContainerEntityManagerFactory(info, merged);
+    }
+
+    static Map<String, Object> runtimeSettings() {
+        if (!Settings.cachingEnabled()) {
+            return Map.of(
+                    "hibernate.cache.use_second_level_cache", "false",
+                    "hibernate.cache.use_query_cache", "false",
+                    "jakarta.persistence.sharedCache.mode", "NONE");
+        }
+        return Map.of(
+                "hibernate.cache.redisson.entity.expiration.time_to_live",
+                millis("ecolaura.cache.entities.ttl", Duration.ofHours(1)),
+                "hibernate.cache.redisson.collection.expiration.time_to_live",
+                millis("ecolaura.cache.entities.ttl", Duration.ofHours(1)),
+                "hibernate.cache.redisson.query.expiration.time_to_live",
+                millis("ecolaura.cache.queries.ttl", Duration.ofMinutes(10)));
+    }
+
+    private static String millis(String key, Duration fallback) {
+        return Long.toString(Settings.duration(key, fallback).toMillis());
+    }
+}

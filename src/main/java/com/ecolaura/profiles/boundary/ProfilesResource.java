@@ -1,0 +1,37 @@
+package com.ecolaura.profiles.boundary;
+
+import com.ecolaura.profiles.control.ProfileStore;
+import com.ecolaura.profiles.entity.ProfileInput;
+import com.ecolaura.profiles.entity.ProfileView;
+import com.ecolaura.profiles.entity.UserId;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("profiles/{userId}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProfilesResource {
+
+    @Inject
+    ProfileStore profiles;
+
+    @GET
+    public ProfileView profile(@PathParam("userId") String userId) {
+        return profiles.find(UserId.checked(userId));
+    }
+
+    @PUT
+    public ProfileView save(@PathParam("userId") String userId, @Valid @NotNull ProfileInput input) {
+        return profiles.save(UserId.checked(userId), input);
+    }
+}

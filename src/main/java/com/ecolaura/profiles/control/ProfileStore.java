@@ -1,0 +1,67 @@
+package com.ecolaura.profiles.control;
+
+import com.ecolaura.caching.control.CacheNames;
+import com.ecolaura.profiles.entity.ProfileInput;
+import com.ecolaura.profiles.entity.ProfileSaved;
+import com.ecolaura.profiles.entity.ProfileView;
+import com.ecolaura.profiles.entity.UserProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.util.List;
+import javax.cache.annotation.CacheKey;
+import javax.cache.annotation.CacheResult;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
+
+/** Shopper profiles, cached per user id (never under a shared key). */
+@ApplicationScoped
+public class ProfileStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Event<ProfileSaved> saved;
+
+    @Inject
+    @Metric(name = "ecolaura.profiles.loads", absolute = true,
+            description = "Profiles read from the database (misses of the profiles cache)")
+    Counter loads;
+
+    @CacheResult(cacheName = CacheNames.PROFILES)
+    @Transactional
+    public ProfileView find(@CacheKey String userId) {
+        loads.inc();
+        UserProfile profile = em.find(UserProfile.class, userId);
+        if (profile == null) {
+            throw new NotFoundException("no profile for user " + userId);
+        }
+        return ProfileView.of(profile);
+    }
+
+    /** Creates or replaces the profile; the cache gets the committed view after the commit. */
+    @Transactional
+    public ProfileView save(String userId, ProfileInput input) {
+        UserProfile existing = em.find(UserProfile.class, userId);
+        UserProfile profile = existing == null ? new UserProfile(userId) : existing;
+        profile.setDisplayName(input.displayName().strip());
+        profile.setEmail(input.email());
+        List<String> categories = input.preferredCategories() == null ? List.of() : input.preferredCategories();
+        profile.setPreferredCategories(String.join(",", categories));
+        profile.setMinimumEcoScore(input.minimumEcoScore());
+        profile.setNewsletter(input.newsletter());
+        profile.touch();
+        if (existing == null) {
+            em.persist(profile);
+        }
+        em.flush();
+        var view = ProfileView.of(profile);
+        saved.fire(new ProfileSaved(view));
+        return view;
+    }
+}

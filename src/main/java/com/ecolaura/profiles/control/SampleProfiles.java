@@ -1,0 +1,35 @@
+package com.ecolaura.profiles.control;
+
+import com.ecolaura.profiles.entity.UserProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** Sample shoppers {@code user-1} … {@code user-N} for a new database. */
+@ApplicationScoped
+public class SampleProfiles {
+
+    private static final List<String> FIRST_NAMES = List.of("Ada", "Ben", "Chloé", "Dev", "Elif", "Femi", "Greta",
+            "Hiro", "Ines", "Jonas", "Kira", "Luca", "Maya", "Noor", "Oskar", "Priya");
+    private static final List<String> FAVOURITES = List.of("kitchen", "home", "fashion", "beauty", "garden",
+            "outdoor", "food", "cleaning");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Transactional
+    public void write(int count) {
+        for (int n = 1; n <= count; n++) {
+            var profile = new UserProfile("user-" + n);
+            profile.setDisplayName(FIRST_NAMES.get(n % FIRST_NAMES.size()) + " " + (char) ('A' + n % 26) + ".");
+            profile.setEmail("user-" + n + "@example.org");
+            profile.setPreferredCategories(FAVOURITES.get(n % FAVOURITES.size()) + "," + FAVOURITES.get((n * 7 + 3) % FAVOURITES.size()));
+            profile.setMinimumEcoScore(n % 5 * 10);
+            profile.setNewsletter(n % 3 == 0);
+            profile.touch();
+            em.persist(profile);
+        }
+    }
+}

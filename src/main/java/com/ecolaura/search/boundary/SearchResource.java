@@ -1,0 +1,47 @@
+package com.ecolaura.search.boundary;
+
+import com.ecolaura.catalog.boundary.Categories;
+import com.ecolaura.problems.boundary.Parameters;
+import com.ecolaura.search.control.ProductSearch;
+import com.ecolaura.search.entity.SearchPage;
+import com.ecolaura.search.entity.SearchQuery;
+import com.ecolaura.search.entity.SearchSort;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("search")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SearchResource {
+
+    static final int MAX_QUERY_LENGTH = 200;
+
+    @Inject
+    ProductSearch search;
+
+    @Inject
+    Categories categories;
+
+    @GET
+    public SearchPage search(
+            @QueryParam("q") String text,
+            @QueryParam("category") String category,
+            @QueryParam("minScore") String minScore,
+            @QueryParam("sort") String sort,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return search.search(new SearchQuery(
+                Parameters.text("q", text, MAX_QUERY_LENGTH),
+                categories.known(category),
+                Parameters.optionalNumber("minScore", minScore, 0, 100),
+                SearchSort.of(sort).orElseThrow(() -> new BadRequestException("sort must be one of " + SearchSort.choices())),
+                Parameters.number("page", page, 0, 0, 1_000),
+                Parameters.number("size", size, 20, 1, 100)));
+    }
+}

@@ -1,0 +1,269 @@
+package com.ecolaura.caching;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ecolaura.testing.Eventually;
+import com.ecolaura.testing.RedisProbe;
+import com.ecolaura.testing.ShopClient;
+import com.ecolaura.testing.ShopDeployment;
+import com.ecolaura.testing.ShopInfrastructure;
+import com.ecolaura.testing.SqlCount;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The caching layer on Payara Micro, Redis and the database: each test counts what the cache
+ * saved (method runs, SQL statements) and looks at what Redis holds.
+ */
+@ExtendWith({ShopInfrastructure.class, ArquillianExtension.class})
+class CachingIT {
+
+    @Deployment(testable = false)
+    static WebArchive shop() {
+        return ShopDeployment.war();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    ShopClient shop;
+    RedisProbe redis;
+
+    @BeforeEach
+    void connect() {
+        shop = new ShopClient(deployment);
+        redis = new RedisProbe();
+    }
+
+    @AfterEach
+    void disconnect() {
+        redis.close();
+    }
+
+    @Test
+    void twoReadsOfAProductRunTheLookupOnceAndLeaveAReadableKeyInRedis() {
+        redis.evict("products", "42");
+        double loads = shop.metric("ecolaura_catalog_product_loads_total");
+
+        var first = shop.get("api/products/42");
+        var second = shop.get("api/products/42");
+
+        assertEquals(200, first.status());
+        assertEquals(first.body(), second.body(), "a hit answers byte for byte what the miss answered");
+        assertEquals(loads + 1, shop.metric("ecolaura_catalog_product_loads_total"), "product lookups");
+        assertTrue(redis.hasField("products", "42"), "hash 'products' has field '42'");
+        JsonNode stored = json(redis.field("products", "42"));
+        assertEquals("ProductView", stored.get("type").asText());
+        assertEquals(first.json(), withoutNulls(stored.get("value")));
+    }
+
+    @Test
+    void productEntriesExpireAfterAnHourAndSearchEntriesAfterFiveMinutes() {
+        shop.get("api/products/43");
+        shop.get("api/search?q=linen");
+        long now = System.currentTimeMillis();
+
+        Double product = redis.expiryOf("products", "43");
+        Double search = redis.expiryOf("search-results", "q=linen&category=&minScore=&sort=relevance&page=0&size=20");
+
+        assertNotNull(product, "expiry recorded for products[43]");
+        assertNotNull(search, "expiry recorded for the search entry");
+        assertEquals(3_600_000, product - now, 60_000, "products TTL");
+        assertEquals(300_000, search - now, 30_000, "search-results TTL");
+    }
+
+    @Test
+    void aSearchRunsOnceForTwoRequestsThatDifferOnlyInCaseAndSpaces() {
+        String text = "cork " + UUID.randomUUID().toString().substring(0, 4);
+        double executions = shop.metric("ecolaura_search_executions_total");
+
+        var first = shop.get("api/search?q=" + text.replace(" ", "+"));
+        var second = shop.get("api/search?q=+" + text.toUpperCase().replace(" ", "+") + "+");
+
+        assertEquals(200, first.status());
+        assertEquals(first.json(), second.json());
+        assertEquals(executions + 1, shop.metric("ecolaura_search_executions_total"));
+    }
+
+    @Test
+    void aScoreIsComputedOnceAndCachedUnderTheProductId() {
+        redis.evict("sustainability-scores", "44");
+        double computations = shop.metric("ecolaura_catalog_score_computations_total");
+
+        var first = shop.get("api/products/44/sustainability-score");
+        var second = shop.get("api/products/44/sustainability-score");
+
+        assertEquals(200, first.status());
+        assertEquals(first.body(), second.body());
+        assertEquals(computations + 1, shop.metric("ecolaura_catalog_score_computations_total"));
+        assertTrue(redis.hasField("sustainability-scores", "44"));
+    }
+
+    @Test
+    void aRepeatedCategoryPageComesFromTheQueryCacheWithoutSql() {
+        String page = "api/products?category=garden&page=3&size=10";
+        assertEquals(200, shop.get(page).status());
+        double queryHits = shop.metric("ecolaura_hibernate_query_cache_hits");
+
+        long statements = SqlCount.during(shop, () -> assertEquals(200, shop.get(page).status()));
+
+        assertEquals(0, statements, "SQL statements of the repeated page");
+        assertEquals(queryHits + 2, shop.metric("ecolaura_hibernate_query_cache_hits"), "count and page query");
+    }
+
+    @Test
+    void aProductReadAgainAfterItsEntityWasCachedIssuesNoSql() {
+        // the score reads product 46 with its materials and certifications: all three go to the second-level cache
+        assertEquals(200, shop.get("api/products/46/sustainability-score").status());
+        redis.evict("products", "46");
+        double loads = shop.metric("ecolaura_catalog_product_loads_total");
+        double entityHits = shop.metric("ecolaura_hibernate_second_level_cache_hits");
+
+        long statements = SqlCount.during(shop, () -> assertEquals(200, shop.get("api/products/46").status()));
+
+        assertEquals(loads + 1, shop.metric("ecolaura_catalog_product_loads_total"), "the lookup ran");
+        assertEquals(0, statements, "but read the product and its collections from the second-level cache");
+        assertEquals(entityHits + 3, shop.metric("ecolaura_hibernate_second_level_cache_hits"), "product, materials, certifications");
+    }
+
+    @Test
+    void anUpdateIsVisibleAtOnceInTheProductAndItsScore() {
+        var created = shop.post("api/products", product("ECO-T-" + UUID.randomUUID().toString().substring(0, 8), "99.00", "virgin plastic"));
+        assertEquals(201, created.status(), created.body());
+        long id = created.json().get("id").asLong();
+        var before = shop.get("api/products/" + id).json();
+        int scoreBefore = shop.get("api/products/" + id + "/sustainability-score").json().get("score").asInt();
+
+        var updated = shop.put("api/products/" + id, product(before.get("sku").asText(), "79.50", "hemp"));
+
+        assertEquals(200, updated.status(), updated.body());
+        var after = shop.get("api/products/" + id).json();
+        var score = shop.get("api/products/" + id + "/sustainability-score").json();
+        assertEquals(79.5, after.get("price").asDouble());
+        assertEquals(before.get("version").asLong() + 1, after.get("version").asLong());
+        assertEquals(after.get("version").asLong(), score.get("productVersion").asLong());
+        assertTrue(score.get("score").asInt() > scoreBefore, "hemp scores better than virgin plastic");
+    }
+
+    @Test
+    void aDeletedProductIsNotServedFromTheCache() {
+        var created = shop.post("api/products", product("ECO-D-" + UUID.randomUUID().toString().substring(0, 8), "10.00", "cork"));
+        long id = created.json().get("id").asLong();
+        assertEquals(200, shop.get("api/products/" + id).status());
+        assertTrue(redis.hasField("products", Long.toString(id)));
+
+        assertEquals(204, shop.delete("api/products/" + id).status());
+
+        assertEquals(404, shop.get("api/products/" + id).status());
+        assertFalse(redis.hasField("products", Long.toString(id)));
+    }
+
+    @Test
+    void aSavedProfileIsPutIntoTheCacheAfterCommit() {
+        shop.get("api/profiles/user-9");
+        double loads = shop.metric("ecolaura_profiles_loads_total");
+        String name = "Renamed " + UUID.randomUUID().toString().substring(0, 6);
+
+        var saved = shop.put("api/profiles/user-9", "{\"displayName\":\"" + name + "\",\"email\":\"nine@example.org\","
+                + "\"preferredCategories\":[\"garden\"],\"minimumEcoScore\":40,\"newsletter\":true}");
+
+        assertEquals(200, saved.status(), saved.body());
+        var read = shop.get("api/profiles/user-9").json();
+        assertEquals(name, read.get("displayName").asText());
+        assertEquals(loads, shop.metric("ecolaura_profiles_loads_total"), "served from the cache @CachePut wrote");
+        assertTrue(redis.field("profiles", "user-9").contains(name));
+    }
+
+    @Test
+    void unknownProductsAreNotCached() {
+        double loads = shop.metric("ecolaura_catalog_product_loads_total");
+
+        assertEquals(404, shop.get("api/products/987654321").status());
+        assertEquals(404, shop.get("api/products/987654321").status());
+
+        assertEquals(loads + 2, shop.metric("ecolaura_catalog_product_loads_total"));
+        assertFalse(redis.hasField("products", "987654321"));
+    }
+
+    @Test
+    void trendingRanksTheMostViewedProductsAndIsComputedOncePerTtl() {
+        for (int i = 0; i < 40; i++) {
+            shop.get("api/products/7");
+        }
+        for (int i = 0; i < 30; i++) {
+            shop.get("api/products/8");
+        }
+        Eventually.holds("product 7 then 8 lead the trending list", Duration.ofSeconds(20), () -> {
+            redis.clear("trending");
+            var items = shop.get("api/products/trending").json().get("items");
+            return items.size() >= 2 && items.get(0).get("product").get("id").asLong() == 7
+                    && items.get(1).get("product").get("id").asLong() == 8;
+        });
+        double computations = shop.metric("ecolaura_trending_computations_total");
+
+        var first = shop.get("api/products/trending");
+        var second = shop.get("api/products/trending");
+
+        assertEquals(first.json(), second.json());
+        assertEquals(computations, shop.metric("ecolaura_trending_computations_total"), "both served from the cache");
+        assertTrue(first.json().get("items").get(0).get("views").asLong() >= 40);
+    }
+
+    @Test
+    void nothingInRedisNamesAPayaraOrHazelcastClass() {
+        shop.get("api/products/45");
+        shop.get("api/products/45/sustainability-score");
+        shop.get("api/search?q=bamboo");
+        shop.get("api/profiles/user-3");
+        shop.get("api/products?category=home");
+
+        var everything = redis.everything();
+
+        assertTrue(everything.size() > 10, "Redis holds the entries just cached");
+        for (byte[] bytes : everything) {
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            assertFalse(text.contains("fish.payara") || text.contains("hazelcast"), text);
+        }
+    }
+
+    static String product(String sku, String price, String material) {
+        return """
+                {"sku":"%s","name":"Test Tote","description":"for a test","category":"fashion","brand":"Test",
+                 "price":%s,"currency":"EUR","stock":5,"materials":["%s"],"certifications":[],
+                 "carbonFootprintKg":3.5,"recycledContentPercent":10,"packaging":"RECYCLED","originCountry":"PT"}
+                """.formatted(sku, price, material);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(text, e);
+        }
+    }
+
+    /** JSON-B leaves out null fields; Jackson in the cache keeps them. */
+    private static JsonNode withoutNulls(JsonNode node) {
+        var copy = node.deepCopy();
+        var fields = ((com.fasterxml.jackson.databind.node.ObjectNode) copy);
+        var names = new java.util.ArrayList<String>();
+        fields.fieldNames().forEachRemaining(names::add);
+        names.stream().filter(name -> fields.get(name).isNull()).forEach(fields::remove);
+        return copy;
+    }
+}

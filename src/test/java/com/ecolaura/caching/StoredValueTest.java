@@ -1,0 +1,74 @@
+package com.ecolaura.caching;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ecolaura.caching.control.CacheJson;
+import com.ecolaura.caching.control.CacheValueCodec;
+import com.ecolaura.caching.control.RejectedEntryException;
+import com.ecolaura.caching.control.StoredValue;
+import com.ecolaura.catalog.entity.ProductSummary;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StoredValueTest {
+
+    final CacheValueCodec codec = new CacheValueCodec();
+    final ProductSummary summary = new ProductSummary(42, "ECO-42", "Jar", "kitchen", "Verdana", new BigDecimal("9.90"), "EUR", 71);
+
+    @Test
+    void aValueIsReadableJsonNamingItsTypeAndDecodesBackIntoIt() throws Exception {
+        ByteBuf encoded = codec.getValueEncoder().encode(summary);
+        String json = encoded.toString(StandardCharsets.UTF_8);
+
+        StoredValue stored = (StoredValue) codec.getValueDecoder().decode(encoded, null);
+
+        assertTrue(json.startsWith("{\"type\":\"ProductSummary\",\"value\":{\"id\":42,"), json);
+        assertEquals(summary, stored.as(CacheJson.MAPPER.constructType(ProductSummary.class)));
+    }
+
+    @Test
+    void genericTypesDecodeThroughTheDeclaredType() throws Exception {
+        var stored = decode(codec.getValueEncoder().encode(List.of(summary)));
+        var type = CacheJson.MAPPER.getTypeFactory().constructCollectionType(List.class, ProductSummary.class);
+        assertEquals(List.of(summary), stored.as(type));
+    }
+
+    @Test
+    void anEntryOfAnotherTypeIsRejected() throws Exception {
+        var stored = decode(codec.getValueEncoder().encode(summary));
+        var rejected = assertThrows(RejectedEntryException.class,
+                () -> stored.as(CacheJson.MAPPER.constructType(BigDecimal.class)));
+        assertTrue(rejected.getMessage().contains("ProductSummary"));
+    }
+
+    @Test
+    void anEntryNamingAForeignClassOrGarbageIsRejected() throws Exception {
+        var foreign = decode(bytes("{\"type\":\"ProcessBuilder\",\"value\":{\"command\":[\"sh\"]}}"));
+        var garbage = decode(bytes("\u00ac\u00ed\u0000\u0005sr\u0000\u0011java.util.HashMap"));
+        var type = CacheJson.MAPPER.constructType(ProductSummary.class);
+        assertThrows(RejectedEntryException.class, () -> foreign.as(type));
+        assertThrows(RejectedEntryException.class, () -> garbage.as(type));
+    }
+
+    @Test
+    void keysAreThePlainStrings() throws Exception {
+        ByteBuf key = codec.getMapKeyEncoder().encode("42");
+        assertEquals("42", key.toString(StandardCharsets.UTF_8));
+        assertEquals("42", codec.getMapKeyDecoder().decode(key, null));
+        assertThrows(IllegalArgumentException.class, () -> codec.getMapKeyEncoder().encode(42L));
+    }
+
+    private StoredValue decode(ByteBuf buf) throws Exception {
+        return (StoredValue) codec.getValueDecoder().decode(buf, null);
+    }
+
+    private static ByteBuf bytes(String text) {
+        return Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+}

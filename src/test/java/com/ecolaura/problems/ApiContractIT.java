@@ -1,0 +1,192 @@
+package com.ecolaura.problems;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ecolaura.testing.ShopClient;
+import com.ecolaura.testing.ShopDeployment;
+import com.ecolaura.testing.ShopInfrastructure;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What API clients can rely on: the resources' behaviour, and clear 400/404/409 problems for bad requests. */
+@ExtendWith({ShopInfrastructure.class, ArquillianExtension.class})
+class ApiContractIT {
+
+    @Deployment(testable = false)
+    static WebArchive shop() {
+        return ShopDeployment.war();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    ShopClient shop;
+
+    @BeforeEach
+    void connect() {
+        shop = new ShopClient(deployment);
+    }
+
+    @Test
+    void badInputOnEveryEndpointIsA400ProblemWithoutInternals() {
+        String valid = product("ECO-V-" + UUID.randomUUID().toString().substring(0, 8));
+        var requests = new ArrayList<Supplier<ShopClient.Reply>>(List.of(
+                () -> shop.get("api/products/abc"),
+                () -> shop.get("api/products/0"),
+                () -> shop.get("api/products/-4"),
+                () -> shop.get("api/products/99999999999999999999999"),
+                () -> shop.get("api/products?page=-1"),
+                () -> shop.get("api/products?size=1000"),
+                () -> shop.get("api/products?size=ten"),
+                () -> shop.get("api/products?category=no-such-category"),
+                () -> shop.get("api/products/abc/sustainability-score"),
+                () -> shop.get("api/products/trending?limit=0"),
+                () -> shop.get("api/products/trending?limit=x"),
+                () -> shop.get("api/search?minScore=101"),
+                () -> shop.get("api/search?minScore=high"),
+                () -> shop.get("api/search?sort=cheapest"),
+                () -> shop.get("api/search?page=-2"),
+                () -> shop.get("api/search?q=" + "a".repeat(201)),
+                () -> shop.get("api/profiles/not%20valid"),
+                () -> shop.get("api/profiles/" + "x".repeat(65)),
+                () -> shop.put("api/profiles/user-1", "{\"displayName\":\"\",\"minimumEcoScore\":0,\"newsletter\":false}"),
+                () -> shop.put("api/profiles/user-1", "{\"displayName\":\"A\",\"email\":\"not-an-email\",\"minimumEcoScore\":0,\"newsletter\":false}"),
+                () -> shop.put("api/profiles/user-1", "{\"displayName\":\"A\",\"minimumEcoScore\":500,\"newsletter\":false}"),
+                () -> shop.post("api/products", "{"),
+                () -> shop.post("api/products", ""),
+                () -> shop.post("api/products", "[]"),
+                () -> shop.post("api/products", valid.replace("\"price\":12.50", "\"price\":\"cheap\"")),
+                () -> shop.post("api/products", valid.replace("\"price\":12.50", "\"price\":-1")),
+                () -> shop.post("api/products", valid.replace("\"name\":\"Refill Jar\",", "")),
+                () -> shop.post("api/products", valid.replace("\"currency\":\"EUR\"", "\"currency\":\"euro\"")),
+                () -> shop.post("api/products", valid.replace("\"category\":\"kitchen\"", "\"category\":\"moon\"")),
+                () -> shop.post("api/products", valid.replace("\"packaging\":\"RECYCLED\"", "\"packaging\":\"BOX\"")),
+                () -> shop.post("api/products", valid.replace("{", "{\"colour\":\"green\",")),
+                () -> shop.put("api/products/abc", valid)));
+        for (var request : requests) {
+            var reply = request.get();
+            assertAll(reply.body(),
+                    () -> assertEquals(400, reply.status()),
+                    () -> assertEquals("application/problem+json", reply.contentType()),
+                    () -> assertEquals(400, reply.json().get("status").asInt()),
+                    () -> assertNoInternals(reply));
+        }
+    }
+
+    @Test
+    void unknownResourcesAre404Problems() {
+        for (var reply : List.of(
+                shop.get("api/products/99999999"),
+                shop.get("api/products/99999999/sustainability-score"),
+                shop.get("api/profiles/nobody-here"),
+                shop.put("api/products/99999999", product("ECO-X-1")),
+                shop.delete("api/products/99999999"),
+                shop.get("api/no-such-resource"))) {
+            assertAll(reply.body(),
+                    () -> assertEquals(404, reply.status()),
+                    () -> assertEquals("application/problem+json", reply.contentType()),
+                    () -> assertNoInternals(reply));
+        }
+    }
+
+    @Test
+    void aProductLivesThroughCreateReadUpdateAndDelete() {
+        String sku = "ECO-C-" + UUID.randomUUID().toString().substring(0, 8);
+        var created = shop.post("api/products", product(sku));
+        assertEquals(201, created.status(), created.body());
+        long id = created.json().get("id").asLong();
+        assertTrue(created.json().get("ecoScore").asInt() > 0);
+
+        assertEquals(sku, shop.get("api/products/" + id).json().get("sku").asText());
+        var duplicate = shop.post("api/products", product(sku));
+        assertEquals(409, duplicate.status());
+        var renamed = shop.put("api/products/" + id, product(sku).replace("Refill Jar", "Big Refill Jar"));
+        assertEquals("Big Refill Jar", renamed.json().get("name").asText());
+        var skuChange = shop.put("api/products/" + id, product(sku + "X"));
+        assertEquals(400, skuChange.status());
+
+        assertEquals(204, shop.delete("api/products/" + id).status());
+        assertEquals(404, shop.get("api/products/" + id).status());
+    }
+
+    @Test
+    void searchMatchesTextAndAppliesFiltersSortingAndPaging() {
+        var page = shop.get("api/search?q=Bamboo&category=kitchen&minScore=40&sort=price&size=50").json();
+        var items = page.get("items");
+        assertTrue(items.size() > 0, page.toString());
+        double previousPrice = 0;
+        for (JsonNode item : items) {
+            assertEquals("kitchen", item.get("category").asText());
+            assertTrue(item.get("ecoScore").asInt() >= 40);
+            assertTrue(item.get("price").asDouble() >= previousPrice, "ascending by price");
+            previousPrice = item.get("price").asDouble();
+            var product = shop.get("api/products/" + item.get("id").asLong()).json();
+            assertTrue(product.toString().toLowerCase().contains("bamboo"), product.toString());
+        }
+        var secondPage = shop.get("api/search?q=bamboo&category=kitchen&minScore=40&sort=price&size=50&page=1").json();
+        assertEquals(page.get("total").asLong(), secondPage.get("total").asLong());
+        assertTrue(page.get("total").asLong() == items.size() || secondPage.get("items").size() > 0);
+        assertEquals(0, shop.get("api/search?q=" + UUID.randomUUID()).json().get("total").asLong());
+    }
+
+    @Test
+    void aCategoryListingPagesThroughTheCategory() {
+        var first = shop.get("api/products?category=pets&size=7").json();
+        var second = shop.get("api/products?category=pets&size=7&page=1").json();
+        assertEquals(7, first.get("items").size());
+        assertEquals(first.get("total").asLong(), second.get("total").asLong());
+        assertTrue(first.get("items").get(6).get("id").asLong() < second.get("items").get(0).get("id").asLong());
+        first.get("items").forEach(item -> assertEquals("pets", item.get("category").asText()));
+    }
+
+    @Test
+    void aProfileCanBeCreatedAndRead() {
+        String user = "shopper-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(404, shop.get("api/profiles/" + user).status());
+        var saved = shop.put("api/profiles/" + user, "{\"displayName\":\"Sam\",\"email\":\"sam@example.org\","
+                + "\"preferredCategories\":[\"food\",\"home\"],\"minimumEcoScore\":60,\"newsletter\":true}");
+        assertEquals(200, saved.status(), saved.body());
+        var read = shop.get("api/profiles/" + user).json();
+        assertEquals("Sam", read.get("displayName").asText());
+        assertEquals("food", read.get("preferredCategories").get(0).asText());
+    }
+
+    @Test
+    void theScoreExplainsItsComponents() {
+        var score = shop.get("api/products/12/sustainability-score").json();
+        int total = score.get("score").asInt();
+        assertTrue(total >= 0 && total <= 100);
+        assertTrue(List.of("A", "B", "C", "D", "E").contains(score.get("grade").asText()));
+        long weighted = Math.round(score.get("materials").asInt() * 0.35 + score.get("certifications").asInt() * 0.20
+                + score.get("footprint").asInt() * 0.25 + score.get("packaging").asInt() * 0.10
+                + score.get("recycledContent").asInt() * 0.10);
+        assertEquals(weighted, total);
+    }
+
+    private static void assertNoInternals(ShopClient.Reply reply) {
+        for (String leak : List.of("Exception", "\tat ", "java.", "com.ecolaura", "org.hibernate", "SQL", "select ")) {
+            assertFalse(reply.body().contains(leak), "body reveals '" + leak + "': " + reply.body());
+        }
+    }
+
+    static String product(String sku) {
+        return "{\"sku\":\"" + sku + "\",\"name\":\"Refill Jar\",\"description\":\"glass jar\",\"category\":\"kitchen\","
+                + "\"brand\":\"Test\",\"price\":12.50,\"currency\":\"EUR\",\"stock\":3,\"materials\":[\"glass\"],"
+                + "\"certifications\":[\"FSC\"],\"carbonFootprintKg\":1.2,\"recycledContentPercent\":40,"
+                + "\"packaging\":\"RECYCLED\",\"originCountry\":\"DE\"}";
+    }
+}

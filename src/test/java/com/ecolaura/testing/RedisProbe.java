@@ -1,0 +1,79 @@
+package com.ecolaura.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.redisson.Redisson;
+import org.redisson.api.RType;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.ByteArrayCodec;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+
+/** Looks straight into the test's Redis: keys, hash fields, raw values, expiry scores. */
+public class RedisProbe implements AutoCloseable {
+
+    private final RedissonClient redis;
+
+    public RedisProbe() {
+        var config = new Config();
+        config.useSingleServer().setAddress(ShopInfrastructure.redisAddress());
+        redis = Redisson.create(config);
+    }
+
+    public List<String> keys() {
+        var keys = new ArrayList<String>();
+        redis.getKeys().getKeys().forEach(keys::add);
+        return keys;
+    }
+
+    public boolean hasField(String hash, String field) {
+        return redis.getMap(hash, StringCodec.INSTANCE).containsKey(field);
+    }
+
+    public String field(String hash, String field) {
+        return (String) redis.getMap(hash, StringCodec.INSTANCE).get(field);
+    }
+
+    /** The expiry time (epoch millis) Redisson's JCache recorded for a key of a cache. */
+    public Double expiryOf(String cache, String key) {
+        return redis.getScoredSortedSet("jcache_timeout_set:{" + cache + "}", StringCodec.INSTANCE).getScore(key);
+    }
+
+    /** Removes one entry of a JCache cache, as if it had never been cached. */
+    public void evict(String cache, String key) {
+        redis.getMap(cache, StringCodec.INSTANCE).fastRemove(key);
+        redis.getScoredSortedSet("jcache_timeout_set:{" + cache + "}", StringCodec.INSTANCE).remove(key);
+    }
+
+    /** Removes every entry of a JCache cache. */
+    public void clear(String cache) {
+        redis.getKeys().delete(cache, "jcache_timeout_set:{" + cache + "}");
+    }
+
+    /** Every key name, hash field and value in Redis, as raw bytes. */
+    public List<byte[]> everything() {
+        var all = new ArrayList<byte[]>();
+        for (String key : keys()) {
+            all.add(key.getBytes());
+            RType type = redis.getKeys().getType(key);
+            if (type == RType.MAP) {
+                Map<Object, Object> entries = redis.getMap(key, ByteArrayCodec.INSTANCE).readAllMap();
+                entries.forEach((field, value) -> {
+                    all.add((byte[]) field);
+                    all.add((byte[]) value);
+                });
+            } else if (type == RType.OBJECT) {
+                all.add((byte[]) redis.getBucket(key, ByteArrayCodec.INSTANCE).get());
+            } else if (type == RType.ZSET) {
+                redis.getScoredSortedSet(key, ByteArrayCodec.INSTANCE).readAll().forEach(member -> all.add((byte[]) member));
+            }
+        }
+        return all;
+    }
+
+    @Override
+    public void close() {
+        redis.shutdown();
+    }
+}

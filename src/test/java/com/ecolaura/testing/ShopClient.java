@@ -1,0 +1,84 @@
+package com.ecolaura.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/** Talks HTTP to the deployed shop, on 127.0.0.1 (Arquillian's URL names an address this machine cannot reach). */
+public class ShopClient {
+
+    public record Reply(int status, String contentType, String body) {
+
+        public JsonNode json() {
+            try {
+                return MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+    }
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public ShopClient(URL deployment) {
+        String path = deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
+        this.base = URI.create("http://127.0.0.1:" + deployment.getPort() + path);
+    }
+
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(resolve(path)).GET());
+    }
+
+    public Reply put(String path, String json) {
+        return send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply post(String path, String json) {
+        return send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(resolve(path)).DELETE());
+    }
+
+    public Reply send(HttpRequest.Builder request) {
+        try {
+            var response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public URI resolve(String path) {
+        return base.resolve(path);
+    }
+
+    /** The current value of an application metric from {@code /metrics} (Prometheus text). */
+    public double metric(String name) {
+        var metrics = send(HttpRequest.newBuilder(URI.create(base.getScheme() + "://" + base.getAuthority()
+                + "/metrics?scope=application")).GET());
+        var line = Pattern.compile("^" + Pattern.quote(name) + "\\{[^}]*\\} (\\S+)$", Pattern.MULTILINE)
+                .matcher(metrics.body());
+        if (!line.find()) {
+            throw new AssertionError("metric " + name + " not exported:\n" + metrics.body());
+        }
+        return Double.parseDouble(line.group(1));
+    }
+}

@@ -1,0 +1,62 @@
+package com.ecolaura.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import redis.embedded.RedisServer;
+
+/**
+ * The real parts the shop runs against in the integration tests, started once per test JVM and
+ * before Arquillian starts Payara Micro (register this extension first): a redis-server on a free
+ * loopback port and, when {@code ecolaura.test.database=postgresql}, an embedded PostgreSQL.
+ * Their addresses reach Payara through system properties that arquillian.xml passes on.
+ */
+public class ShopInfrastructure implements BeforeAllCallback {
+
+    private static RedisServer redis;
+    private static int redisPort;
+    private static EmbeddedPostgres postgres;
+
+    @Override
+    public synchronized void beforeAll(ExtensionContext context) throws IOException {
+        if (redis == null) {
+            redisPort = freePort();
+            redis = RedisServer.builder().port(redisPort).bind("127.0.0.1").setting("save \"\"").build();
+            redis.start();
+            System.setProperty("ecolaura.test.redis.address", redisAddress());
+            Runtime.getRuntime().addShutdownHook(new Thread(redis::stop));
+        }
+        if (postgres == null && "postgresql".equals(System.getProperty("ecolaura.test.database"))) {
+            postgres = EmbeddedPostgres.builder().start();
+            System.setProperty("ecolaura.test.db.url", postgres.getJdbcUrl("postgres", "postgres"));
+            System.setProperty("ecolaura.test.db.user", "postgres");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+        }
+        System.setProperty("ecolaura.test.db.url", System.getProperty("ecolaura.test.db.url", ""));
+        System.setProperty("ecolaura.test.db.user", System.getProperty("ecolaura.test.db.user", ""));
+    }
+
+    public static String redisAddress() {
+        return "redis://127.0.0.1:" + redisPort;
+    }
+
+    public static boolean onPostgres() {
+        return postgres != null;
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
