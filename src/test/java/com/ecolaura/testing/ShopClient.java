@@ -15,7 +15,17 @@ import java.util.regex.Pattern;
 /** Talks HTTP to the deployed shop, on 127.0.0.1 (Arquillian's URL names an address this machine cannot reach). */
 public class ShopClient {
 
-    public record Reply(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+
+        /** The SQL statements the request ran, from its Server-Timing header. */
+        public int sqlStatements() {
+            String timing = headers.firstValue("Server-Timing").orElseThrow(() -> new AssertionError("no Server-Timing"));
+            var statements = Pattern.compile("sql;desc=\"(\\d+) statements\"").matcher(timing);
+            if (!statements.find()) {
+                throw new AssertionError("no SQL count in Server-Timing: " + timing);
+            }
+            return Integer.parseInt(statements.group(1));
+        }
 
         public JsonNode json() {
             try {
@@ -57,7 +67,8 @@ public class ShopClient {
     public Reply send(HttpRequest.Builder request) {
         try {
             var response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

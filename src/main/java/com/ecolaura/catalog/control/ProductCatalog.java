@@ -10,6 +10,8 @@ import com.ecolaura.catalog.entity.ProductSummary;
 import com.ecolaura.catalog.entity.ProductView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -40,6 +42,11 @@ public class ProductCatalog {
     @Metric(name = "ecolaura.catalog.product.loads", absolute = true,
             description = "Product details read from the database (misses of the products cache)")
     Counter loads;
+
+    /** Created at start, so that its metrics are exported (as 0) before the first request. */
+    void exportMetricsAtStart(@Observes Startup startup) {
+        // creating the bean registers its @Metric counters
+    }
 
     @CacheResult(cacheName = CacheNames.PRODUCTS)
     @Transactional

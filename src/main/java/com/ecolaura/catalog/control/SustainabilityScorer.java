@@ -6,6 +6,8 @@ import com.ecolaura.catalog.entity.MaterialRating;
 import com.ecolaura.catalog.entity.Product;
 import com.ecolaura.catalog.entity.SustainabilityScore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -32,6 +34,11 @@ public class SustainabilityScorer {
     @Metric(name = "ecolaura.catalog.score.computations", absolute = true,
             description = "Sustainability scores computed from the database (cache misses and writes)")
     Counter computations;
+
+    /** Created at start, so that its metrics are exported (as 0) before the first request. */
+    void exportMetricsAtStart(@Observes Startup startup) {
+        // creating the bean registers its @Metric counters
+    }
 
     @CacheResult(cacheName = CacheNames.SUSTAINABILITY_SCORES)
     @Transactional

@@ -7,6 +7,8 @@ import com.ecolaura.profiles.entity.ProfileView;
 import com.ecolaura.profiles.entity.UserProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,6 +34,11 @@ public class ProfileStore {
     @Metric(name = "ecolaura.profiles.loads", absolute = true,
             description = "Profiles read from the database (misses of the profiles cache)")
     Counter loads;
+
+    /** Created at start, so that its metrics are exported (as 0) before the first request. */
+    void exportMetricsAtStart(@Observes Startup startup) {
+        // creating the bean registers its @Metric counters
+    }
 
     @CacheResult(cacheName = CacheNames.PROFILES)
     @Transactional

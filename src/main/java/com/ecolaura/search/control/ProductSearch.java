@@ -6,6 +6,8 @@ import com.ecolaura.catalog.entity.ProductSummary;
 import com.ecolaura.search.entity.SearchPage;
 import com.ecolaura.search.entity.SearchQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,6 +34,11 @@ public class ProductSearch {
     @Metric(name = "ecolaura.search.executions", absolute = true,
             description = "Searches run on the database (misses of the search-results cache)")
     Counter executions;
+
+    /** Created at start, so that its metrics are exported (as 0) before the first request. */
+    void exportMetricsAtStart(@Observes Startup startup) {
+        // creating the bean registers its @Metric counters
+    }
 
     @CacheResult(cacheName = CacheNames.SEARCH_RESULTS)
     @Transactional

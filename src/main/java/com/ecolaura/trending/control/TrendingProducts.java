@@ -7,6 +7,8 @@ import com.ecolaura.catalog.entity.ProductSummary;
 import com.ecolaura.trending.entity.TrendingList;
 import com.ecolaura.trending.entity.TrendingProduct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +35,11 @@ public class TrendingProducts {
     @Metric(name = "ecolaura.trending.computations", absolute = true,
             description = "Trending lists ranked on the database (misses of the trending cache)")
     Counter computations;
+
+    /** Created at start, so that its metrics are exported (as 0) before the first request. */
+    void exportMetricsAtStart(@Observes Startup startup) {
+        // creating the bean registers its @Metric counters
+    }
 
     @CacheResult(cacheName = CacheNames.TRENDING)
     @Transactional

@@ -6,6 +6,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -31,6 +33,11 @@ public class ViewRecorder {
     @Metric(name = "ecolaura.trending.view.flushes", absolute = true,
             description = "Batches of product view counts written to the database")
     Counter flushes;
+
+    /** Created at start, so that its metrics are exported (as 0) before the first request. */
+    void exportMetricsAtStart(@Observes Startup startup) {
+        // creating the bean registers its @Metric counters
+    }
 
     private final ViewCounts counts = new ViewCounts();
     private ScheduledFuture<?> flushing;

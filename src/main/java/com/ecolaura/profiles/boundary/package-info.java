@@ -1,0 +1,2 @@
+/** The shopper-profile API. */
+package com.ecolaura.profiles.boundary;

@@ -1,0 +1,2 @@
+/** The trending-products API. */
+package com.ecolaura.trending.boundary;

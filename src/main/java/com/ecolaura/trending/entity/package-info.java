@@ -1,0 +1,2 @@
+/** Hourly view counts and the trending list. */
+package com.ecolaura.trending.entity;
