@@ -1,6 +1,5 @@
 package com.ecolaura.caching;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -139,16 +138,24 @@ class CachingIT {
 
         assertEquals(loads + 1, shop.metric("ecolaura_catalog_product_loads_total"), "the lookup ran");
         assertEquals(0, statements, "but read the product and its collections from the second-level cache");
-        assertEquals(entityHits + 3, shop.metric("ecolaura_hibernate_second_level_cache_hits"), "product, materials, certifications");
+        assertEquals(
+                entityHits + 3,
+                shop.metric("ecolaura_hibernate_second_level_cache_hits"),
+                "product, materials, certifications");
     }
 
     @Test
     void anUpdateIsVisibleAtOnceInTheProductAndItsScore() {
-        var created = shop.post("api/products", product("ECO-T-" + UUID.randomUUID().toString().substring(0, 8), "99.00", "virgin plastic"));
+        var created = shop.post(
+                "api/products",
+                product("ECO-T-" + UUID.randomUUID().toString().substring(0, 8), "99.00", "virgin plastic"));
         assertEquals(201, created.status(), created.body());
         long id = created.json().get("id").asLong();
         var before = shop.get("api/products/" + id).json();
-        int scoreBefore = shop.get("api/products/" + id + "/sustainability-score").json().get("score").asInt();
+        int scoreBefore = shop.get("api/products/" + id + "/sustainability-score")
+                .json()
+                .get("score")
+                .asInt();
 
         var updated = shop.put("api/products/" + id, product(before.get("sku").asText(), "79.50", "hemp"));
 
@@ -163,7 +170,8 @@ class CachingIT {
 
     @Test
     void aDeletedProductIsNotServedFromTheCache() {
-        var created = shop.post("api/products", product("ECO-D-" + UUID.randomUUID().toString().substring(0, 8), "10.00", "cork"));
+        var created = shop.post(
+                "api/products", product("ECO-D-" + UUID.randomUUID().toString().substring(0, 8), "10.00", "cork"));
         long id = created.json().get("id").asLong();
         assertEquals(200, shop.get("api/products/" + id).status());
         assertTrue(redis.hasField("products", Long.toString(id)));
@@ -180,8 +188,10 @@ class CachingIT {
         double loads = shop.metric("ecolaura_profiles_loads_total");
         String name = "Renamed " + UUID.randomUUID().toString().substring(0, 6);
 
-        var saved = shop.put("api/profiles/user-9", "{\"displayName\":\"" + name + "\",\"email\":\"nine@example.org\","
-                + "\"preferredCategories\":[\"garden\"],\"minimumEcoScore\":40,\"newsletter\":true}");
+        var saved = shop.put(
+                "api/profiles/user-9",
+                "{\"displayName\":\"" + name + "\",\"email\":\"nine@example.org\","
+                        + "\"preferredCategories\":[\"garden\"],\"minimumEcoScore\":40,\"newsletter\":true}");
 
         assertEquals(200, saved.status(), saved.body());
         var read = shop.get("api/profiles/user-9").json();
@@ -212,7 +222,8 @@ class CachingIT {
         Eventually.holds("product 7 then 8 lead the trending list", Duration.ofSeconds(20), () -> {
             redis.clear("trending");
             var items = shop.get("api/products/trending").json().get("items");
-            return items.size() >= 2 && items.get(0).get("product").get("id").asLong() == 7
+            return items.size() >= 2
+                    && items.get(0).get("product").get("id").asLong() == 7
                     && items.get(1).get("product").get("id").asLong() == 8;
         });
         double computations = shop.metric("ecolaura_trending_computations_total");
@@ -226,7 +237,7 @@ class CachingIT {
     }
 
     @Test
-    void nothingInRedisNamesAPayaraOrHazelcastClass() {
+    void nothingInRedisNamesAPayaraClassAndPayarasHazelcastCachesStayEmpty() {
         shop.get("api/products/45");
         shop.get("api/products/45/sustainability-score");
         shop.get("api/search?q=bamboo");
@@ -240,6 +251,7 @@ class CachingIT {
             String text = new String(bytes, StandardCharsets.ISO_8859_1);
             assertFalse(text.contains("fish.payara") || text.contains("hazelcast"), text);
         }
+        assertEquals(0, shop.metric("ecolaura_cache_hazelcast_entries"), "nothing cached in Payara's Hazelcast");
     }
 
     static String product(String sku, String price, String material) {
@@ -247,7 +259,8 @@ class CachingIT {
                 {"sku":"%s","name":"Test Tote","description":"for a test","category":"fashion","brand":"Test",
                  "price":%s,"currency":"EUR","stock":5,"materials":["%s"],"certifications":[],
                  "carbonFootprintKg":3.5,"recycledContentPercent":10,"packaging":"RECYCLED","originCountry":"PT"}
-                """.formatted(sku, price, material);
+                """
+                .formatted(sku, price, material);
     }
 
     private static JsonNode json(String text) {

@@ -46,7 +46,9 @@ class CachingSwitchedOffIT {
 
             assertEquals(loads + 2, shop.metric("ecolaura_catalog_product_loads_total"));
             assertEquals(computations + 2, shop.metric("ecolaura_catalog_score_computations_total"));
-            assertTrue(second > 0 && second == first, "the repeated read ran the same SQL again: " + first + ", " + second);
+            assertTrue(
+                    second > 0 && second == first,
+                    "the repeated read ran the same SQL again: " + first + ", " + second);
             assertEquals(0, shop.metric("ecolaura_hibernate_second_level_cache_hits"));
             assertFalse(redis.hasField("products", "1999"));
             assertFalse(redis.hasField("sustainability-scores", "1999"));

@@ -10,8 +10,8 @@ import com.ecolaura.catalog.entity.Packaging;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +40,14 @@ class RegionCodecTest {
 
     @Test
     void entityStateRoundTrips() throws Exception {
-        Serializable[] state = {42L, "Jar", new BigDecimal("9.90"), Packaging.RECYCLED, Instant.parse("2026-01-01T00:00:00Z"),
-            new ArrayList<>(List.of("glass", "cork"))};
+        Serializable[] state = {
+            42L,
+            "Jar",
+            new BigDecimal("9.90"),
+            Packaging.RECYCLED,
+            Instant.parse("2026-01-01T00:00:00Z"),
+            new ArrayList<>(List.of("glass", "cork"))
+        };
 
         var decoded = codec.getValueDecoder().decode(codec.getValueEncoder().encode(state), null);
 
@@ -59,10 +65,15 @@ class RegionCodecTest {
         assertTrue(text.contains(planted), "Kryo wrote the class name");
         byte[] foreign = text.replace(planted, "Foreig" + (char) ('n' | 0x80)).getBytes(StandardCharsets.ISO_8859_1);
         // the plain codec would decode it: the bytes are valid
-        assertEquals(Foreign.class, plain.getValueDecoder().decode(Unpooled.wrappedBuffer(foreign.clone()), null).getClass());
+        assertEquals(
+                Foreign.class,
+                plain.getValueDecoder()
+                        .decode(Unpooled.wrappedBuffer(foreign.clone()), null)
+                        .getClass());
         foreignClassInitialised = false;
 
-        assertThrows(RuntimeException.class, () -> codec.getValueDecoder().decode(Unpooled.wrappedBuffer(foreign), null));
+        assertThrows(
+                RuntimeException.class, () -> codec.getValueDecoder().decode(Unpooled.wrappedBuffer(foreign), null));
         assertFalse(foreignClassInitialised, "Foreign was not even initialised");
     }
 }

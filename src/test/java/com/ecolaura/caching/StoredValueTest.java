@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class StoredValueTest {
 
     final CacheValueCodec codec = new CacheValueCodec();
-    final ProductSummary summary = new ProductSummary(42, "ECO-42", "Jar", "kitchen", "Verdana", new BigDecimal("9.90"), "EUR", 71);
+    final ProductSummary summary =
+            new ProductSummary(42, "ECO-42", "Jar", "kitchen", "Verdana", new BigDecimal("9.90"), "EUR", 71);
 
     @Test
     void aValueIsReadableJsonNamingItsTypeAndDecodesBackIntoIt() throws Exception {
@@ -42,8 +43,8 @@ class StoredValueTest {
     @Test
     void anEntryOfAnotherTypeIsRejected() throws Exception {
         var stored = decode(codec.getValueEncoder().encode(summary));
-        var rejected = assertThrows(RejectedEntryException.class,
-                () -> stored.as(CacheJson.MAPPER.constructType(BigDecimal.class)));
+        var rejected = assertThrows(
+                RejectedEntryException.class, () -> stored.as(CacheJson.MAPPER.constructType(BigDecimal.class)));
         assertTrue(rejected.getMessage().contains("ProductSummary"));
     }
 
@@ -61,7 +62,8 @@ class StoredValueTest {
         ByteBuf key = codec.getMapKeyEncoder().encode("42");
         assertEquals("42", key.toString(StandardCharsets.UTF_8));
         assertEquals("42", codec.getMapKeyDecoder().decode(key, null));
-        assertThrows(IllegalArgumentException.class, () -> codec.getMapKeyEncoder().encode(42L));
+        assertThrows(
+                IllegalArgumentException.class, () -> codec.getMapKeyEncoder().encode(42L));
     }
 
     private StoredValue decode(ByteBuf buf) throws Exception {

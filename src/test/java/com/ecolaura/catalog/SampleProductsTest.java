@@ -27,7 +27,8 @@ class SampleProductsTest {
         assertEquals(once.getPrice(), again.getPrice());
         assertEquals(once.getMaterials(), again.getMaterials());
         assertEquals("ECO-0000042", once.getSku());
-        assertNotEquals(once.getSku(), new SampleProducts().product(43, categories).getSku());
+        assertNotEquals(
+                once.getSku(), new SampleProducts().product(43, categories).getSku());
     }
 
     @Test

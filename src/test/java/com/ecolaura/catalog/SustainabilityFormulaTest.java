@@ -13,16 +13,16 @@ class SustainabilityFormulaTest {
 
     @Test
     void theBestProductScores100AndGradesA() {
-        var best = SustainabilityFormula.components(List.of(100), 0, 60, new BigDecimal("0.5"), new BigDecimal("10"),
-                Packaging.PLASTIC_FREE, 100);
+        var best = SustainabilityFormula.components(
+                List.of(100), 0, 60, new BigDecimal("0.5"), new BigDecimal("10"), Packaging.PLASTIC_FREE, 100);
         assertEquals(100, best.score());
         assertEquals("A", best.grade());
     }
 
     @Test
     void componentsWeighAsDocumented() {
-        var components = SustainabilityFormula.components(List.of(80, 60), 0, 30, new BigDecimal("10"), new BigDecimal("10"),
-                Packaging.RECYCLED, 40);
+        var components = SustainabilityFormula.components(
+                List.of(80, 60), 0, 30, new BigDecimal("10"), new BigDecimal("10"), Packaging.RECYCLED, 40);
         assertEquals(70, components.materials());
         assertEquals(50, components.certifications());
         assertEquals(50, components.footprint(), "the category average scores 50");
@@ -43,7 +43,8 @@ class SustainabilityFormulaTest {
         var average = new BigDecimal("10");
         int previous = 101;
         for (String kg : List.of("0.5", "1", "5", "10", "12", "15", "20", "40")) {
-            int footprint = SustainabilityFormula.components(List.of(), 0, 0, new BigDecimal(kg), average, null, 0).footprint();
+            int footprint = SustainabilityFormula.components(List.of(), 0, 0, new BigDecimal(kg), average, null, 0)
+                    .footprint();
             assertTrue(footprint <= previous && footprint >= 0 && footprint <= 100, kg + " -> " + footprint);
             previous = footprint;
         }

@@ -63,9 +63,13 @@ class ApiContractIT {
                 () -> shop.get("api/search?q=" + "a".repeat(201)),
                 () -> shop.get("api/profiles/not%20valid"),
                 () -> shop.get("api/profiles/" + "x".repeat(65)),
-                () -> shop.put("api/profiles/user-1", "{\"displayName\":\"\",\"minimumEcoScore\":0,\"newsletter\":false}"),
-                () -> shop.put("api/profiles/user-1", "{\"displayName\":\"A\",\"email\":\"not-an-email\",\"minimumEcoScore\":0,\"newsletter\":false}"),
-                () -> shop.put("api/profiles/user-1", "{\"displayName\":\"A\",\"minimumEcoScore\":500,\"newsletter\":false}"),
+                () -> shop.put(
+                        "api/profiles/user-1", "{\"displayName\":\"\",\"minimumEcoScore\":0,\"newsletter\":false}"),
+                () -> shop.put(
+                        "api/profiles/user-1",
+                        "{\"displayName\":\"A\",\"email\":\"not-an-email\",\"minimumEcoScore\":0,\"newsletter\":false}"),
+                () -> shop.put(
+                        "api/profiles/user-1", "{\"displayName\":\"A\",\"minimumEcoScore\":500,\"newsletter\":false}"),
                 () -> shop.post("api/products", "{"),
                 () -> shop.post("api/products", ""),
                 () -> shop.post("api/products", "[]"),
@@ -79,7 +83,8 @@ class ApiContractIT {
                 () -> shop.put("api/products/abc", valid)));
         for (var request : requests) {
             var reply = request.get();
-            assertAll(reply.body(),
+            assertAll(
+                    reply.body(),
                     () -> assertEquals(400, reply.status()),
                     () -> assertEquals("application/problem+json", reply.contentType()),
                     () -> assertEquals(400, reply.json().get("status").asInt()),
@@ -96,7 +101,8 @@ class ApiContractIT {
                 shop.put("api/products/99999999", product("ECO-X-1")),
                 shop.delete("api/products/99999999"),
                 shop.get("api/no-such-resource"))) {
-            assertAll(reply.body(),
+            assertAll(
+                    reply.body(),
                     () -> assertEquals(404, reply.status()),
                     () -> assertEquals("application/problem+json", reply.contentType()),
                     () -> assertNoInternals(reply));
@@ -125,7 +131,8 @@ class ApiContractIT {
 
     @Test
     void searchMatchesTextAndAppliesFiltersSortingAndPaging() {
-        var page = shop.get("api/search?q=Bamboo&category=kitchen&minScore=40&sort=price&size=50").json();
+        var page = shop.get("api/search?q=Bamboo&category=kitchen&minScore=40&sort=price&size=50")
+                .json();
         var items = page.get("items");
         assertTrue(items.size() > 0, page.toString());
         double previousPrice = 0;
@@ -137,10 +144,17 @@ class ApiContractIT {
             var product = shop.get("api/products/" + item.get("id").asLong()).json();
             assertTrue(product.toString().toLowerCase().contains("bamboo"), product.toString());
         }
-        var secondPage = shop.get("api/search?q=bamboo&category=kitchen&minScore=40&sort=price&size=50&page=1").json();
+        var secondPage = shop.get("api/search?q=bamboo&category=kitchen&minScore=40&sort=price&size=50&page=1")
+                .json();
         assertEquals(page.get("total").asLong(), secondPage.get("total").asLong());
-        assertTrue(page.get("total").asLong() == items.size() || secondPage.get("items").size() > 0);
-        assertEquals(0, shop.get("api/search?q=" + UUID.randomUUID()).json().get("total").asLong());
+        assertTrue(page.get("total").asLong() == items.size()
+                || secondPage.get("items").size() > 0);
+        assertEquals(
+                0,
+                shop.get("api/search?q=" + UUID.randomUUID())
+                        .json()
+                        .get("total")
+                        .asLong());
     }
 
     @Test
@@ -149,16 +163,20 @@ class ApiContractIT {
         var second = shop.get("api/products?category=pets&size=7&page=1").json();
         assertEquals(7, first.get("items").size());
         assertEquals(first.get("total").asLong(), second.get("total").asLong());
-        assertTrue(first.get("items").get(6).get("id").asLong() < second.get("items").get(0).get("id").asLong());
-        first.get("items").forEach(item -> assertEquals("pets", item.get("category").asText()));
+        assertTrue(first.get("items").get(6).get("id").asLong()
+                < second.get("items").get(0).get("id").asLong());
+        first.get("items")
+                .forEach(item -> assertEquals("pets", item.get("category").asText()));
     }
 
     @Test
     void aProfileCanBeCreatedAndRead() {
         String user = "shopper-" + UUID.randomUUID().toString().substring(0, 8);
         assertEquals(404, shop.get("api/profiles/" + user).status());
-        var saved = shop.put("api/profiles/" + user, "{\"displayName\":\"Sam\",\"email\":\"sam@example.org\","
-                + "\"preferredCategories\":[\"food\",\"home\"],\"minimumEcoScore\":60,\"newsletter\":true}");
+        var saved = shop.put(
+                "api/profiles/" + user,
+                "{\"displayName\":\"Sam\",\"email\":\"sam@example.org\","
+                        + "\"preferredCategories\":[\"food\",\"home\"],\"minimumEcoScore\":60,\"newsletter\":true}");
         assertEquals(200, saved.status(), saved.body());
         var read = shop.get("api/profiles/" + user).json();
         assertEquals("Sam", read.get("displayName").asText());
@@ -171,8 +189,10 @@ class ApiContractIT {
         int total = score.get("score").asInt();
         assertTrue(total >= 0 && total <= 100);
         assertTrue(List.of("A", "B", "C", "D", "E").contains(score.get("grade").asText()));
-        long weighted = Math.round(score.get("materials").asInt() * 0.35 + score.get("certifications").asInt() * 0.20
-                + score.get("footprint").asInt() * 0.25 + score.get("packaging").asInt() * 0.10
+        long weighted = Math.round(score.get("materials").asInt() * 0.35
+                + score.get("certifications").asInt() * 0.20
+                + score.get("footprint").asInt() * 0.25
+                + score.get("packaging").asInt() * 0.10
                 + score.get("recycledContent").asInt() * 0.10);
         assertEquals(weighted, total);
     }
@@ -184,7 +204,8 @@ class ApiContractIT {
     }
 
     static String product(String sku) {
-        return "{\"sku\":\"" + sku + "\",\"name\":\"Refill Jar\",\"description\":\"glass jar\",\"category\":\"kitchen\","
+        return "{\"sku\":\"" + sku
+                + "\",\"name\":\"Refill Jar\",\"description\":\"glass jar\",\"category\":\"kitchen\","
                 + "\"brand\":\"Test\",\"price\":12.50,\"currency\":\"EUR\",\"stock\":3,\"materials\":[\"glass\"],"
                 + "\"certifications\":[\"FSC\"],\"carbonFootprintKg\":1.2,\"recycledContentPercent\":40,"
                 + "\"packaging\":\"RECYCLED\",\"originCountry\":\"DE\"}";

@@ -37,13 +37,15 @@ public class RedisProbe implements AutoCloseable {
 
     /** The expiry time (epoch millis) Redisson's JCache recorded for a key of a cache. */
     public Double expiryOf(String cache, String key) {
-        return redis.getScoredSortedSet("jcache_timeout_set:{" + cache + "}", StringCodec.INSTANCE).getScore(key);
+        return redis.getScoredSortedSet("jcache_timeout_set:{" + cache + "}", StringCodec.INSTANCE)
+                .getScore(key);
     }
 
     /** Removes one entry of a JCache cache, as if it had never been cached. */
     public void evict(String cache, String key) {
         redis.getMap(cache, StringCodec.INSTANCE).fastRemove(key);
-        redis.getScoredSortedSet("jcache_timeout_set:{" + cache + "}", StringCodec.INSTANCE).remove(key);
+        redis.getScoredSortedSet("jcache_timeout_set:{" + cache + "}", StringCodec.INSTANCE)
+                .remove(key);
     }
 
     /** Removes every entry of a JCache cache. */
@@ -58,7 +60,8 @@ public class RedisProbe implements AutoCloseable {
             all.add(key.getBytes());
             RType type = redis.getKeys().getType(key);
             if (type == RType.MAP) {
-                Map<Object, Object> entries = redis.getMap(key, ByteArrayCodec.INSTANCE).readAllMap();
+                Map<Object, Object> entries =
+                        redis.getMap(key, ByteArrayCodec.INSTANCE).readAllMap();
                 entries.forEach((field, value) -> {
                     all.add((byte[]) field);
                     all.add((byte[]) value);
@@ -66,7 +69,9 @@ public class RedisProbe implements AutoCloseable {
             } else if (type == RType.OBJECT) {
                 all.add((byte[]) redis.getBucket(key, ByteArrayCodec.INSTANCE).get());
             } else if (type == RType.ZSET) {
-                redis.getScoredSortedSet(key, ByteArrayCodec.INSTANCE).readAll().forEach(member -> all.add((byte[]) member));
+                redis.getScoredSortedSet(key, ByteArrayCodec.INSTANCE)
+                        .readAll()
+                        .forEach(member -> all.add((byte[]) member));
             }
         }
         return all;

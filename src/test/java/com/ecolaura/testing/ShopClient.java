@@ -19,7 +19,8 @@ public class ShopClient {
 
         /** The SQL statements the request ran, from its Server-Timing header. */
         public int sqlStatements() {
-            String timing = headers.firstValue("Server-Timing").orElseThrow(() -> new AssertionError("no Server-Timing"));
+            String timing =
+                    headers.firstValue("Server-Timing").orElseThrow(() -> new AssertionError("no Server-Timing"));
             var statements = Pattern.compile("sql;desc=\"(\\d+) statements\"").matcher(timing);
             if (!statements.find()) {
                 throw new AssertionError("no SQL count in Server-Timing: " + timing);
@@ -39,7 +40,8 @@ public class ShopClient {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public ShopClient(URL deployment) {
         String path = deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
@@ -51,12 +53,14 @@ public class ShopClient {
     }
 
     public Reply put(String path, String json) {
-        return send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(resolve(path))
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Reply post(String path, String json) {
-        return send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(resolve(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -66,8 +70,12 @@ public class ShopClient {
 
     public Reply send(HttpRequest.Builder request) {
         try {
-            var response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+            var response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
                     response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -83,8 +91,9 @@ public class ShopClient {
 
     /** The current value of an application metric from {@code /metrics} (Prometheus text). */
     public double metric(String name) {
-        var metrics = send(HttpRequest.newBuilder(URI.create(base.getScheme() + "://" + base.getAuthority()
-                + "/metrics?scope=application")).GET());
+        var metrics = send(HttpRequest.newBuilder(
+                        URI.create(base.getScheme() + "://" + base.getAuthority() + "/metrics?scope=application"))
+                .GET());
         var line = Pattern.compile("^" + Pattern.quote(name) + "\\{[^}]*\\} (\\S+)$", Pattern.MULTILINE)
                 .matcher(metrics.body());
         if (!line.find()) {

@@ -25,7 +25,11 @@ public class ShopInfrastructure implements BeforeAllCallback {
     public synchronized void beforeAll(ExtensionContext context) throws IOException {
         if (redis == null) {
             redisPort = freePort();
-            redis = RedisServer.builder().port(redisPort).bind("127.0.0.1").setting("save \"\"").build();
+            redis = RedisServer.builder()
+                    .port(redisPort)
+                    .bind("127.0.0.1")
+                    .setting("save \"\"")
+                    .build();
             redis.start();
             System.setProperty("ecolaura.test.redis.address", redisAddress());
             Runtime.getRuntime().addShutdownHook(new Thread(redis::stop));

@@ -21,8 +21,8 @@ public final class CachePolicies {
     private CachePolicies() {}
 
     public static CachePolicy of(String cacheName) {
-        Duration fallback = DEFAULT_TTLS.getOrDefault(
-                cacheName, Settings.duration("ecolaura.cache.default.ttl", FALLBACK_TTL));
+        Duration fallback =
+                DEFAULT_TTLS.getOrDefault(cacheName, Settings.duration("ecolaura.cache.default.ttl", FALLBACK_TTL));
         Duration ttl = Settings.duration("ecolaura.cache." + cacheName + ".ttl", fallback);
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("ecolaura.cache." + cacheName + ".ttl must be positive: " + ttl);

@@ -16,7 +16,8 @@ public class CacheValueCodec extends BaseCodec {
 
     private final Encoder keyEncoder = key -> {
         if (!(key instanceof String text)) {
-            throw new IllegalArgumentException("cache keys are strings, not " + key.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "cache keys are strings, not " + key.getClass().getSimpleName());
         }
         return ByteBufUtil.writeUtf8(ByteBufAllocator.DEFAULT, text);
     };

@@ -33,7 +33,9 @@ final class CachedMethod {
         int[] marked = positionsOf(method, CacheKey.class).toArray();
         this.keyPositions = marked.length > 0
                 ? marked
-                : IntStream.range(0, method.getParameterCount()).filter(i -> i != valuePosition).toArray();
+                : IntStream.range(0, method.getParameterCount())
+                        .filter(i -> i != valuePosition)
+                        .toArray();
         this.resultType = CacheJson.MAPPER.getTypeFactory().constructType(method.getGenericReturnType());
     }
 
@@ -54,7 +56,9 @@ final class CachedMethod {
             return defaults.cacheName();
         }
         return method.getDeclaringClass().getName() + "." + method.getName()
-                + Arrays.stream(method.getParameterTypes()).map(Class::getName).collect(Collectors.joining(",", "(", ")"));
+                + Arrays.stream(method.getParameterTypes())
+                        .map(Class::getName)
+                        .collect(Collectors.joining(",", "(", ")"));
     }
 
     private static IntStream positionsOf(Method method, Class<? extends Annotation> marker) {

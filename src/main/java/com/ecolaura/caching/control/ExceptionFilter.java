@@ -8,7 +8,8 @@ final class ExceptionFilter {
     private ExceptionFilter() {}
 
     /** With both lists empty no exception counts: the operation then happens only on success. */
-    static boolean includes(Throwable thrown, Class<? extends Throwable>[] included, Class<? extends Throwable>[] excluded) {
+    static boolean includes(
+            Throwable thrown, Class<? extends Throwable>[] included, Class<? extends Throwable>[] excluded) {
         if (included.length == 0 && excluded.length == 0) {
             return false;
         }

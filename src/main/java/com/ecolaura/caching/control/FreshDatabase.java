@@ -15,8 +15,12 @@ import java.util.List;
 public class FreshDatabase {
 
     private static final System.Logger LOG = System.getLogger(FreshDatabase.class.getName());
-    private static final List<String> APPLICATION_CACHES = List.of(CacheNames.PRODUCTS,
-            CacheNames.SUSTAINABILITY_SCORES, CacheNames.PROFILES, CacheNames.SEARCH_RESULTS, CacheNames.TRENDING);
+    private static final List<String> APPLICATION_CACHES = List.of(
+            CacheNames.PRODUCTS,
+            CacheNames.SUSTAINABILITY_SCORES,
+            CacheNames.PROFILES,
+            CacheNames.SEARCH_RESULTS,
+            CacheNames.TRENDING);
 
     @PersistenceUnit
     EntityManagerFactory emf;

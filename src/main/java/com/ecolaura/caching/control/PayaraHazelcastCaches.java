@@ -31,11 +31,14 @@ public class PayaraHazelcastCaches {
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         try {
             Object hazelcast = new InitialContext().lookup("payara/Hazelcast");
-            registry.gauge(Metadata.builder()
+            registry.gauge(
+                    Metadata.builder()
                             .withName("ecolaura.cache.hazelcast.entries")
-                            .withDescription("Entries in Payara's Hazelcast JCache caches; 0 unless something bypasses Redis")
+                            .withDescription(
+                                    "Entries in Payara's Hazelcast JCache caches; 0 unless something bypasses Redis")
                             .build(),
-                    hazelcast, PayaraHazelcastCaches::entries);
+                    hazelcast,
+                    PayaraHazelcastCaches::entries);
         } catch (NamingException | RuntimeException e) {
             LOG.log(Level.INFO, "Payara's Hazelcast is not available here: {0}", e.toString());
         }
@@ -48,8 +51,10 @@ public class PayaraHazelcastCaches {
             var distributed = Class.forName("com.hazelcast.core.DistributedObject", false, loader);
             var cache = Class.forName("com.hazelcast.cache.ICache", false, loader);
             long entries = 0;
-            for (Object object : (Collection<?>) instance.getMethod("getDistributedObjects").invoke(hazelcast)) {
-                if (CACHE_SERVICE.equals(distributed.getMethod("getServiceName").invoke(object)) && cache.isInstance(object)) {
+            for (Object object :
+                    (Collection<?>) instance.getMethod("getDistributedObjects").invoke(hazelcast)) {
+                if (CACHE_SERVICE.equals(distributed.getMethod("getServiceName").invoke(object))
+                        && cache.isInstance(object)) {
                     entries += ((Number) cache.getMethod("size").invoke(object)).longValue();
                 }
             }

@@ -23,8 +23,13 @@ public final class RedisFailures {
         long now = System.nanoTime();
         long last = lastLogged.get();
         if (now - last >= PERIOD_NANOS && lastLogged.compareAndSet(last, now)) {
-            LOG.log(Level.WARNING, "cache {0} on {1} failed, served without the cache ({2} failures so far): {3}",
-                    operation, cacheName, count, failure.toString());
+            LOG.log(
+                    Level.WARNING,
+                    "cache {0} on {1} failed, served without the cache ({2} failures so far): {3}",
+                    operation,
+                    cacheName,
+                    count,
+                    failure.toString());
         }
     }
 

@@ -82,8 +82,11 @@ public final class SharedRedis {
 
     private static String startEmbedded() {
         embedded = EmbeddedRedis.start();
-        LOG.log(Level.INFO, "Redis: no ecolaura.redis.address or ecolaura.redis.config set; "
-                + "started an embedded redis-server at {0} (development default)", embedded.address());
+        LOG.log(
+                Level.INFO,
+                "Redis: no ecolaura.redis.address or ecolaura.redis.config set; "
+                        + "started an embedded redis-server at {0} (development default)",
+                embedded.address());
         return embedded.address();
     }
 }

@@ -19,7 +19,8 @@ public class Categories {
             return null;
         }
         if (slug.length() > 40 || em.find(Category.class, slug.strip()) == null) {
-            throw new BadRequestException("unknown category '" + (slug.length() > 40 ? slug.substring(0, 40) + "…" : slug) + "'");
+            throw new BadRequestException(
+                    "unknown category '" + (slug.length() > 40 ? slug.substring(0, 40) + "…" : slug) + "'");
         }
         return slug.strip();
     }

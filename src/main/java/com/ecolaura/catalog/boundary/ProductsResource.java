@@ -55,9 +55,7 @@ public class ProductsResource {
 
     @GET
     public ProductPage products(
-            @QueryParam("category") String category,
-            @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @QueryParam("category") String category, @QueryParam("page") String page, @QueryParam("size") String size) {
         return catalog.list(
                 categories.known(category),
                 Parameters.number("page", page, 0, 0, 10_000),
@@ -73,7 +71,9 @@ public class ProductsResource {
     @POST
     public Response create(@Valid @NotNull ProductInput input, @Context UriInfo uri) {
         ProductView created = catalog.create(input);
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(Long.toString(created.id()))
+                        .build())
                 .entity(created)
                 .build();
     }

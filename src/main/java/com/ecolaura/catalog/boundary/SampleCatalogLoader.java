@@ -47,6 +47,10 @@ public class SampleCatalogLoader {
             }
         }
         profiles.write(Settings.number("ecolaura.profiles.sample-size", 200));
-        LOG.log(Level.INFO, "sample catalog: {0} products loaded in {1} ms", size, (System.nanoTime() - started) / 1_000_000);
+        LOG.log(
+                Level.INFO,
+                "sample catalog: {0} products loaded in {1} ms",
+                size,
+                (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -39,7 +39,9 @@ public class ProductCatalog {
     Event<ProductChanged> changes;
 
     @Inject
-    @Metric(name = "ecolaura.catalog.product.loads", absolute = true,
+    @Metric(
+            name = "ecolaura.catalog.product.loads",
+            absolute = true,
             description = "Product details read from the database (misses of the products cache)")
     Counter loads;
 
@@ -69,7 +71,10 @@ public class ProductCatalog {
             count.setParameter("category", category);
             items.setParameter("category", category);
         }
-        return new ProductPage(count.getSingleResult(), page, size,
+        return new ProductPage(
+                count.getSingleResult(),
+                page,
+                size,
                 items.getResultList().stream().map(ProductSummary::of).toList());
     }
 
@@ -124,8 +129,11 @@ public class ProductCatalog {
         product.setPrice(input.price());
         product.setCurrency(input.currency());
         product.setStock(input.stock());
-        product.setMaterials(input.materialsOrEmpty().stream().map(m -> m.strip().toLowerCase()).toList());
-        product.setCertifications(input.certificationsOrEmpty().stream().map(String::strip).toList());
+        product.setMaterials(input.materialsOrEmpty().stream()
+                .map(m -> m.strip().toLowerCase())
+                .toList());
+        product.setCertifications(
+                input.certificationsOrEmpty().stream().map(String::strip).toList());
         product.setCarbonFootprintKg(input.carbonFootprintKg());
         product.setRecycledContentPercent(input.recycledContentPercent());
         product.setPackaging(input.packaging());

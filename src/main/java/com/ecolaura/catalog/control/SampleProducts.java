@@ -18,13 +18,42 @@ import java.util.stream.Collectors;
  */
 public final class SampleProducts {
 
-    private static final List<String> ADJECTIVES = List.of("Reusable", "Organic", "Zero-Waste", "Upcycled",
-            "Compostable", "Fair", "Natural", "Refillable", "Plastic-Free", "Handmade", "Vegan", "Solar");
-    private static final List<String> BRANDS = List.of("Verdana", "Terra & Co", "Leaf Labs", "Nordic Moss",
-            "Bluewater", "Kind Goods", "Oakroot", "Sunbeam", "Wildflax", "Greenhive", "Pure Earth", "Ecotide",
-            "Fernway", "Seedling", "Cloudberry", "Hempworks", "Willow & Wren", "Stonebridge", "Riverlane", "Bright Soil");
-    private static final List<String> COUNTRIES = List.of("DE", "FR", "PT", "ES", "IT", "NL", "SE", "DK", "PL",
-            "IN", "VN", "KE", "PE", "US", "CA", "JP");
+    private static final List<String> ADJECTIVES = List.of(
+            "Reusable",
+            "Organic",
+            "Zero-Waste",
+            "Upcycled",
+            "Compostable",
+            "Fair",
+            "Natural",
+            "Refillable",
+            "Plastic-Free",
+            "Handmade",
+            "Vegan",
+            "Solar");
+    private static final List<String> BRANDS = List.of(
+            "Verdana",
+            "Terra & Co",
+            "Leaf Labs",
+            "Nordic Moss",
+            "Bluewater",
+            "Kind Goods",
+            "Oakroot",
+            "Sunbeam",
+            "Wildflax",
+            "Greenhive",
+            "Pure Earth",
+            "Ecotide",
+            "Fernway",
+            "Seedling",
+            "Cloudberry",
+            "Hempworks",
+            "Willow & Wren",
+            "Stonebridge",
+            "Riverlane",
+            "Bright Soil");
+    private static final List<String> COUNTRIES =
+            List.of("DE", "FR", "PT", "ES", "IT", "NL", "SE", "DK", "PL", "IN", "VN", "KE", "PE", "US", "CA", "JP");
     private static final Packaging[] PACKAGINGS = Packaging.values();
 
     private final Map<String, Integer> ratings = ReferenceData.MATERIALS.stream()
@@ -45,26 +74,35 @@ public final class SampleProducts {
         product.setName(adjective + " " + capitalized(materials.get(0)) + " " + noun);
         product.setCategory(categories.get(seed.slug()));
         product.setBrand(pick(random, BRANDS));
-        product.setPrice(seed.typicalPrice().multiply(BigDecimal.valueOf(0.4 + random.nextDouble() * 2.2))
+        product.setPrice(seed.typicalPrice()
+                .multiply(BigDecimal.valueOf(0.4 + random.nextDouble() * 2.2))
                 .setScale(2, RoundingMode.HALF_UP));
         product.setCurrency("EUR");
         product.setStock(random.nextInt(500));
         product.setMaterials(materials);
         product.setCertifications(certifications);
-        product.setCarbonFootprintKg(seed.typicalFootprintKg().multiply(BigDecimal.valueOf(0.15 + random.nextDouble() * 1.7))
+        product.setCarbonFootprintKg(seed.typicalFootprintKg()
+                .multiply(BigDecimal.valueOf(0.15 + random.nextDouble() * 1.7))
                 .setScale(3, RoundingMode.HALF_UP));
         product.setRecycledContentPercent(random.nextInt(21) * 5);
         product.setPackaging(PACKAGINGS[random.nextInt(PACKAGINGS.length)]);
         product.setOriginCountry(pick(random, COUNTRIES));
-        product.setDescription(String.format("A %s %s made from %s%s. Ships %s; made in %s.",
-                adjective.toLowerCase(), noun.toLowerCase(), String.join(" and ", materials),
+        product.setDescription(String.format(
+                "A %s %s made from %s%s. Ships %s; made in %s.",
+                adjective.toLowerCase(),
+                noun.toLowerCase(),
+                String.join(" and ", materials),
                 certifications.isEmpty() ? "" : ", certified " + String.join(", ", certifications),
-                product.getPackaging().name().toLowerCase().replace('_', '-') + " packed", product.getOriginCountry()));
+                product.getPackaging().name().toLowerCase().replace('_', '-') + " packed",
+                product.getOriginCountry()));
         product.setEcoScore(SustainabilityFormula.components(
-                        materials.stream().map(ratings::get).toList(), 0,
+                        materials.stream().map(ratings::get).toList(),
+                        0,
                         certifications.stream().mapToInt(weights::get).sum(),
-                        product.getCarbonFootprintKg(), seed.typicalFootprintKg(),
-                        product.getPackaging(), product.getRecycledContentPercent())
+                        product.getCarbonFootprintKg(),
+                        seed.typicalFootprintKg(),
+                        product.getPackaging(),
+                        product.getRecycledContentPercent())
                 .score());
         product.touch();
         return product;

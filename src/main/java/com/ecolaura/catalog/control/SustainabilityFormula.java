@@ -19,8 +19,11 @@ public final class SustainabilityFormula {
     public record Components(int materials, int certifications, int footprint, int packaging, int recycledContent) {
 
         public int score() {
-            return (int) Math.round(materials * 0.35 + certifications * 0.20 + footprint * 0.25
-                    + packaging * 0.10 + recycledContent * 0.10);
+            return (int) Math.round(materials * 0.35
+                    + certifications * 0.20
+                    + footprint * 0.25
+                    + packaging * 0.10
+                    + recycledContent * 0.10);
         }
 
         public String grade() {
@@ -43,8 +46,10 @@ public final class SustainabilityFormula {
             Packaging packaging,
             int recycledContentPercent) {
         int rated = materialRatings.size() + unknownMaterials;
-        int materials = rated == 0 ? 30
-                : (int) Math.round((materialRatings.stream().mapToInt(Integer::intValue).sum() + 30.0 * unknownMaterials) / rated);
+        int materials = rated == 0
+                ? 30
+                : (int) Math.round(
+                        (materialRatings.stream().mapToInt(Integer::intValue).sum() + 30.0 * unknownMaterials) / rated);
         int certifications = Math.min(100, certificationPoints * 100 / FULL_CERTIFICATION_POINTS);
         return new Components(
                 materials,
@@ -59,7 +64,8 @@ public final class SustainabilityFormula {
         if (footprintKg == null || categoryAverageKg == null || categoryAverageKg.signum() <= 0) {
             return 50;
         }
-        double ratio = footprintKg.divide(categoryAverageKg, 6, RoundingMode.HALF_UP).doubleValue();
+        double ratio =
+                footprintKg.divide(categoryAverageKg, 6, RoundingMode.HALF_UP).doubleValue();
         if (ratio <= 1.0) {
             return (int) Math.round(100 - 50 * Math.max(0, ratio - 0.1) / 0.9);
         }

@@ -31,7 +31,9 @@ public class SustainabilityScorer {
     EntityManager em;
 
     @Inject
-    @Metric(name = "ecolaura.catalog.score.computations", absolute = true,
+    @Metric(
+            name = "ecolaura.catalog.score.computations",
+            absolute = true,
             description = "Sustainability scores computed from the database (cache misses and writes)")
     Counter computations;
 
@@ -57,16 +59,22 @@ public class SustainabilityScorer {
      */
     public SustainabilityScore compute(Product product) {
         computations.inc();
-        List<String> materials = product.getMaterials().stream().map(String::toLowerCase).distinct().toList();
-        List<Integer> materialRatings = materials.isEmpty() ? List.of()
+        List<String> materials = product.getMaterials().stream()
+                .map(String::toLowerCase)
+                .distinct()
+                .toList();
+        List<Integer> materialRatings = materials.isEmpty()
+                ? List.of()
                 : em.createQuery("select m from MaterialRating m where m.material in :materials", MaterialRating.class)
                         .setParameter("materials", materials)
                         .setFlushMode(FlushModeType.COMMIT)
                         .getResultStream()
                         .map(MaterialRating::getRating)
                         .toList();
-        int certificationPoints = product.getCertifications().isEmpty() ? 0
-                : em.createQuery("select c from CertificationRating c where c.code in :codes", CertificationRating.class)
+        int certificationPoints = product.getCertifications().isEmpty()
+                ? 0
+                : em.createQuery(
+                                "select c from CertificationRating c where c.code in :codes", CertificationRating.class)
                         .setParameter("codes", product.getCertifications())
                         .setFlushMode(FlushModeType.COMMIT)
                         .getResultStream()
@@ -96,8 +104,10 @@ public class SustainabilityScorer {
     }
 
     private BigDecimal categoryAverage(Product product) {
-        Object[] others = em.createQuery("select coalesce(sum(p.carbonFootprintKg), 0), count(p) from Product p"
-                        + " where p.category = :category and p.id <> :id", Object[].class)
+        Object[] others = em.createQuery(
+                        "select coalesce(sum(p.carbonFootprintKg), 0), count(p) from Product p"
+                                + " where p.category = :category and p.id <> :id",
+                        Object[].class)
                 .setParameter("category", product.getCategory())
                 .setParameter("id", product.getId() == null ? -1L : product.getId())
                 .setFlushMode(FlushModeType.COMMIT)

@@ -26,10 +26,12 @@ import org.hibernate.annotations.Cache;
 import org.hibernate.annotations.CacheConcurrencyStrategy;
 
 @Entity
-@Table(name = "products", indexes = {
-    @Index(name = "products_category", columnList = "category_slug"),
-    @Index(name = "products_eco_score", columnList = "ecoScore")
-})
+@Table(
+        name = "products",
+        indexes = {
+            @Index(name = "products_category", columnList = "category_slug"),
+            @Index(name = "products_eco_score", columnList = "ecoScore")
+        })
 @Cacheable
 @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
 public class Product {

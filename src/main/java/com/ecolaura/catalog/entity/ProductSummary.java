@@ -4,7 +4,14 @@ import java.math.BigDecimal;
 
 /** A product in a list: enough to show a tile and link to its detail. */
 public record ProductSummary(
-        long id, String sku, String name, String category, String brand, BigDecimal price, String currency, int ecoScore) {
+        long id,
+        String sku,
+        String name,
+        String category,
+        String brand,
+        BigDecimal price,
+        String currency,
+        int ecoScore) {
 
     public static ProductSummary of(Product product) {
         return new ProductSummary(

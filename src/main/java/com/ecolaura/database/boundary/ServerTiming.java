@@ -35,8 +35,14 @@ public class ServerTiming implements ContainerRequestFilter, ContainerResponseFi
         int statements = RequestStatements.end();
         if (started instanceof Long nanos && statements >= 0) {
             double millis = (System.nanoTime() - nanos) / 1_000_000.0;
-            response.getHeaders().add("Server-Timing",
-                    String.format(java.util.Locale.ROOT, "app;dur=%.1f, sql;desc=\"%d statements\"", millis, statements));
+            response.getHeaders()
+                    .add(
+                            "Server-Timing",
+                            String.format(
+                                    java.util.Locale.ROOT,
+                                    "app;dur=%.1f, sql;desc=\"%d statements\"",
+                                    millis,
+                                    statements));
         }
     }
 }

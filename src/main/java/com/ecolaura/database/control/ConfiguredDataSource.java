@@ -43,9 +43,9 @@ public class ConfiguredDataSource implements DataSource {
     }
 
     static Driver driverFor(String url) {
-        String driverClass = url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver"
-                : url.startsWith("jdbc:h2:") ? "org.h2.Driver"
-                : null;
+        String driverClass = url.startsWith("jdbc:postgresql:")
+                ? "org.postgresql.Driver"
+                : url.startsWith("jdbc:h2:") ? "org.h2.Driver" : null;
         if (driverClass == null) {
             throw new IllegalArgumentException("ecolaura.db.url must be a jdbc:h2: or jdbc:postgresql: URL");
         }

@@ -13,9 +13,11 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     @Override
     public Response toResponse(ConstraintViolationException exception) {
         var violations = Json.createArrayBuilder();
-        exception.getConstraintViolations().forEach(violation -> violations.add(Json.createObjectBuilder()
-                .add("field", field(violation.getPropertyPath().toString()))
-                .add("message", violation.getMessage())));
+        exception
+                .getConstraintViolations()
+                .forEach(violation -> violations.add(Json.createObjectBuilder()
+                        .add("field", field(violation.getPropertyPath().toString()))
+                        .add("message", violation.getMessage())));
         return Problems.withViolations(400, "the request is not valid", violations);
     }
 

@@ -13,13 +13,19 @@ public final class Problems {
     private Problems() {}
 
     public static Response of(int status, String detail) {
-        return Response.status(status).type(MEDIA_TYPE).entity(body(status, detail).build().toString()).build();
+        return Response.status(status)
+                .type(MEDIA_TYPE)
+                .entity(body(status, detail).build().toString())
+                .build();
     }
 
     public static Response withViolations(int status, String detail, JsonArrayBuilder violations) {
         return Response.status(status)
                 .type(MEDIA_TYPE)
-                .entity(body(status, detail).add("violations", violations).build().toString())
+                .entity(body(status, detail)
+                        .add("violations", violations)
+                        .build()
+                        .toString())
                 .build();
     }
 

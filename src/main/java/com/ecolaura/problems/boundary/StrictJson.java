@@ -10,7 +10,8 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class StrictJson implements ContextResolver<Jsonb> {
 
-    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().setProperty("jsonb.fail-on-unknown-properties", true));
+    private final Jsonb jsonb =
+            JsonbBuilder.create(new JsonbConfig().setProperty("jsonb.fail-on-unknown-properties", true));
 
     @Override
     public Jsonb getContext(Class<?> type) {

@@ -11,7 +11,9 @@ public class UnreadableBodyMapper implements ExceptionMapper<JsonbException> {
 
     @Override
     public Response toResponse(JsonbException exception) {
-        return Problems.of(400, "the body is not valid JSON for this resource"
-                + " (check the syntax, the field names and the value types)");
+        return Problems.of(
+                400,
+                "the body is not valid JSON for this resource"
+                        + " (check the syntax, the field names and the value types)");
     }
 }

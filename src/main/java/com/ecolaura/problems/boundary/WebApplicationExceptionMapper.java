@@ -27,7 +27,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     /** Jersey's own messages ("HTTP 404 Not Found") and anything naming code stay out of the body. */
     private static boolean ownMessage(WebApplicationException exception) {
         String message = exception.getMessage();
-        return message != null && !message.startsWith("HTTP ") && !message.contains("Exception")
-                && !message.contains("java.") && !message.contains("com.");
+        return message != null
+                && !message.startsWith("HTTP ")
+                && !message.contains("Exception")
+                && !message.contains("java.")
+                && !message.contains("com.");
     }
 }

@@ -31,7 +31,9 @@ public class ProfileStore {
     Event<ProfileSaved> saved;
 
     @Inject
-    @Metric(name = "ecolaura.profiles.loads", absolute = true,
+    @Metric(
+            name = "ecolaura.profiles.loads",
+            absolute = true,
             description = "Profiles read from the database (misses of the profiles cache)")
     Counter loads;
 

@@ -11,10 +11,11 @@ import java.util.List;
 @ApplicationScoped
 public class SampleProfiles {
 
-    private static final List<String> FIRST_NAMES = List.of("Ada", "Ben", "Chloé", "Dev", "Elif", "Femi", "Greta",
-            "Hiro", "Ines", "Jonas", "Kira", "Luca", "Maya", "Noor", "Oskar", "Priya");
-    private static final List<String> FAVOURITES = List.of("kitchen", "home", "fashion", "beauty", "garden",
-            "outdoor", "food", "cleaning");
+    private static final List<String> FIRST_NAMES = List.of(
+            "Ada", "Ben", "Chloé", "Dev", "Elif", "Femi", "Greta", "Hiro", "Ines", "Jonas", "Kira", "Luca", "Maya",
+            "Noor", "Oskar", "Priya");
+    private static final List<String> FAVOURITES =
+            List.of("kitchen", "home", "fashion", "beauty", "garden", "outdoor", "food", "cleaning");
 
     @PersistenceContext
     EntityManager em;
@@ -25,7 +26,8 @@ public class SampleProfiles {
             var profile = new UserProfile("user-" + n);
             profile.setDisplayName(FIRST_NAMES.get(n % FIRST_NAMES.size()) + " " + (char) ('A' + n % 26) + ".");
             profile.setEmail("user-" + n + "@example.org");
-            profile.setPreferredCategories(FAVOURITES.get(n % FAVOURITES.size()) + "," + FAVOURITES.get((n * 7 + 3) % FAVOURITES.size()));
+            profile.setPreferredCategories(
+                    FAVOURITES.get(n % FAVOURITES.size()) + "," + FAVOURITES.get((n * 7 + 3) % FAVOURITES.size()));
             profile.setMinimumEcoScore(n % 5 * 10);
             profile.setNewsletter(n % 3 == 0);
             profile.touch();

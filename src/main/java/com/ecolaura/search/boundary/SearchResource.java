@@ -40,7 +40,8 @@ public class SearchResource {
                 Parameters.text("q", text, MAX_QUERY_LENGTH),
                 categories.known(category),
                 Parameters.optionalNumber("minScore", minScore, 0, 100),
-                SearchSort.of(sort).orElseThrow(() -> new BadRequestException("sort must be one of " + SearchSort.choices())),
+                SearchSort.of(sort)
+                        .orElseThrow(() -> new BadRequestException("sort must be one of " + SearchSort.choices())),
                 Parameters.number("page", page, 0, 0, 1_000),
                 Parameters.number("size", size, 20, 1, 100)));
     }

@@ -5,6 +5,7 @@ import com.ecolaura.catalog.entity.Product;
 import com.ecolaura.catalog.entity.ProductSummary;
 import com.ecolaura.search.entity.SearchPage;
 import com.ecolaura.search.entity.SearchQuery;
+import com.ecolaura.search.entity.SearchSort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -13,12 +14,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import com.ecolaura.search.entity.SearchSort;
 import java.util.HashMap;
 import java.util.Map;
+import javax.cache.annotation.CacheResult;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
-import javax.cache.annotation.CacheResult;
 
 /**
  * Text search over name, description, brand and materials, on the database (a scan with
@@ -31,7 +31,9 @@ public class ProductSearch {
     EntityManager em;
 
     @Inject
-    @Metric(name = "ecolaura.search.executions", absolute = true,
+    @Metric(
+            name = "ecolaura.search.executions",
+            absolute = true,
             description = "Searches run on the database (misses of the search-results cache)")
     Counter executions;
 
@@ -47,9 +49,10 @@ public class ProductSearch {
         var where = new StringBuilder(" where 1 = 1");
         var parameters = new HashMap<String, Object>();
         if (!query.text().isEmpty()) {
-            where.append(" and (lower(p.name) like :text escape '!' or lower(p.description) like :text escape '!'"
-                    + " or lower(p.brand) like :text escape '!'"
-                    + " or exists (select 1 from Product q join q.materials m where q = p and lower(m) like :text escape '!'))");
+            where.append(
+                    " and (lower(p.name) like :text escape '!' or lower(p.description) like :text escape '!'"
+                            + " or lower(p.brand) like :text escape '!'"
+                            + " or exists (select 1 from Product q join q.materials m where q = p and lower(m) like :text escape '!'))");
             parameters.put("text", "%" + likeEscaped(query.text()) + "%");
         }
         if (query.category() != null) {
@@ -61,7 +64,8 @@ public class ProductSearch {
             parameters.put("minScore", query.minScore());
         }
         var count = em.createQuery("select count(p) from Product p" + where, Long.class);
-        var items = em.createQuery("select p from Product p join fetch p.category" + where + orderBy(query), Product.class)
+        var items = em.createQuery(
+                        "select p from Product p join fetch p.category" + where + orderBy(query), Product.class)
                 .setFirstResult(query.page() * query.size())
                 .setMaxResults(query.size());
         bind(count, parameters);
@@ -69,15 +73,20 @@ public class ProductSearch {
         if (orderNeedsText(query)) {
             items.setParameter("prefix", likeEscaped(query.text()) + "%");
         }
-        return new SearchPage(query.text(), count.getSingleResult(), query.page(), query.size(),
+        return new SearchPage(
+                query.text(),
+                count.getSingleResult(),
+                query.page(),
+                query.size(),
                 items.getResultList().stream().map(ProductSummary::of).toList());
     }
 
     private static String orderBy(SearchQuery query) {
         return switch (query.sort()) {
-            case RELEVANCE -> orderNeedsText(query)
-                    ? " order by case when lower(p.name) like :prefix escape '!' then 0 else 1 end, p.ecoScore desc, p.id"
-                    : " order by p.ecoScore desc, p.id";
+            case RELEVANCE ->
+                orderNeedsText(query)
+                        ? " order by case when lower(p.name) like :prefix escape '!' then 0 else 1 end, p.ecoScore desc, p.id"
+                        : " order by p.ecoScore desc, p.id";
             case NAME -> " order by p.name, p.id";
             case PRICE_ASC -> " order by p.price, p.id";
             case PRICE_DESC -> " order by p.price desc, p.id";

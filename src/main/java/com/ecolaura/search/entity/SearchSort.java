@@ -28,7 +28,9 @@ public enum SearchSort {
         if (parameter == null || parameter.isBlank()) {
             return Optional.of(RELEVANCE);
         }
-        return Arrays.stream(values()).filter(sort -> sort.parameter.equals(parameter)).findFirst();
+        return Arrays.stream(values())
+                .filter(sort -> sort.parameter.equals(parameter))
+                .findFirst();
     }
 
     public static String choices() {

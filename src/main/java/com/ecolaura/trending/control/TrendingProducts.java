@@ -32,7 +32,9 @@ public class TrendingProducts {
     EntityManager em;
 
     @Inject
-    @Metric(name = "ecolaura.trending.computations", absolute = true,
+    @Metric(
+            name = "ecolaura.trending.computations",
+            absolute = true,
             description = "Trending lists ranked on the database (misses of the trending cache)")
     Counter computations;
 
@@ -47,8 +49,9 @@ public class TrendingProducts {
         computations.inc();
         Duration window = Settings.duration("ecolaura.trending.window", Duration.ofHours(24));
         Instant now = Instant.now();
-        List<Object[]> ranked = em.createQuery("select v.productId, sum(v.views) from ProductViewCount v"
-                        + " where v.hourStart >= :since group by v.productId order by sum(v.views) desc, v.productId",
+        List<Object[]> ranked = em.createQuery(
+                        "select v.productId, sum(v.views) from ProductViewCount v"
+                                + " where v.hourStart >= :since group by v.productId order by sum(v.views) desc, v.productId",
                         Object[].class)
                 .setParameter("since", now.minus(window))
                 .setMaxResults(limit * 2)
@@ -65,7 +68,8 @@ public class TrendingProducts {
         for (Object[] row : ranked) {
             Product product = products.get((Long) row[0]);
             if (product != null && items.size() < limit) {
-                items.add(new TrendingProduct(items.size() + 1, ((Number) row[1]).longValue(), ProductSummary.of(product)));
+                items.add(new TrendingProduct(
+                        items.size() + 1, ((Number) row[1]).longValue(), ProductSummary.of(product)));
             }
         }
         return new TrendingList(window, now, items);

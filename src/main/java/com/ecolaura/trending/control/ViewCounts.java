@@ -1,8 +1,8 @@
 package com.ecolaura.trending.control;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -18,7 +18,8 @@ public class ViewCounts {
     private final Map<Key, LongAdder> pending = new ConcurrentHashMap<>();
 
     public void record(long productId, Instant at) {
-        pending.computeIfAbsent(new Key(productId, at.truncatedTo(ChronoUnit.HOURS)), k -> new LongAdder()).increment();
+        pending.computeIfAbsent(new Key(productId, at.truncatedTo(ChronoUnit.HOURS)), k -> new LongAdder())
+                .increment();
     }
 
     /** Takes the counts recorded so far; views recorded meanwhile stay for the next drain. */
@@ -35,6 +36,7 @@ public class ViewCounts {
 
     /** Puts back counts whose flush failed. */
     public void restore(Map<Key, Long> counts) {
-        counts.forEach((key, views) -> pending.computeIfAbsent(key, k -> new LongAdder()).add(views));
+        counts.forEach((key, views) ->
+                pending.computeIfAbsent(key, k -> new LongAdder()).add(views));
     }
 }

@@ -30,7 +30,9 @@ public class ViewRecorder {
     ViewCountWriter writer;
 
     @Inject
-    @Metric(name = "ecolaura.trending.view.flushes", absolute = true,
+    @Metric(
+            name = "ecolaura.trending.view.flushes",
+            absolute = true,
             description = "Batches of product view counts written to the database")
     Counter flushes;
 
@@ -44,7 +46,8 @@ public class ViewRecorder {
 
     @PostConstruct
     void startFlushing() {
-        long interval = Settings.duration("ecolaura.trending.flush-interval", Duration.ofSeconds(5)).toMillis();
+        long interval = Settings.duration("ecolaura.trending.flush-interval", Duration.ofSeconds(5))
+                .toMillis();
         flushing = scheduler.scheduleWithFixedDelay(this::flush, interval, interval, TimeUnit.MILLISECONDS);
     }
 

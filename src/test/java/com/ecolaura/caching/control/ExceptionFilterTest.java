@@ -23,7 +23,8 @@ class ExceptionFilterTest {
     void includedUnlessExcluded() {
         var included = types(RuntimeException.class);
         assertTrue(ExceptionFilter.includes(new IllegalStateException(), included, types()));
-        assertFalse(ExceptionFilter.includes(new IllegalStateException(), included, types(IllegalStateException.class)));
+        assertFalse(
+                ExceptionFilter.includes(new IllegalStateException(), included, types(IllegalStateException.class)));
         assertFalse(ExceptionFilter.includes(new IOException(), included, types()));
     }
 
