@@ -1,9 +1,11 @@
 package com.ecolaura.caching;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.ecolaura.caching.control.CacheEntry;
 import com.ecolaura.caching.control.CacheJson;
 import com.ecolaura.caching.control.CacheValueCodec;
 import com.ecolaura.caching.control.RejectedEntryException;
@@ -20,7 +22,7 @@ class StoredValueTest {
 
     final CacheValueCodec codec = new CacheValueCodec();
     final ProductSummary summary =
-            new ProductSummary(42, "ECO-42", "Jar", "kitchen", "Verdana", new BigDecimal("9.90"), "EUR", 71);
+            new ProductSummary(42, "ECO-42", "Jar", "kitchen", "Verdana", new BigDecimal("9.90"), "EUR", 3, 71);
 
     @Test
     void aValueIsReadableJsonNamingItsTypeAndDecodesBackIntoIt() throws Exception {
@@ -30,14 +32,28 @@ class StoredValueTest {
         StoredValue stored = (StoredValue) codec.getValueDecoder().decode(encoded, null);
 
         assertTrue(json.startsWith("{\"type\":\"ProductSummary\",\"value\":{\"id\":42,"), json);
-        assertEquals(summary, stored.as(CacheJson.MAPPER.constructType(ProductSummary.class)));
+        assertEquals(
+                summary,
+                stored.as(CacheJson.MAPPER.constructType(ProductSummary.class)).value());
+    }
+
+    @Test
+    void anEntryCarriesItsFreshness() throws Exception {
+        var entry = new CacheEntry(summary, 1_000, 25, 61_000);
+
+        var decoded =
+                decode(codec.getValueEncoder().encode(entry)).as(CacheJson.MAPPER.constructType(ProductSummary.class));
+
+        assertEquals(entry, decoded);
+        assertTrue(decoded.isFresh(60_999));
+        assertFalse(decoded.isFresh(61_000));
     }
 
     @Test
     void genericTypesDecodeThroughTheDeclaredType() throws Exception {
         var stored = decode(codec.getValueEncoder().encode(List.of(summary)));
         var type = CacheJson.MAPPER.getTypeFactory().constructCollectionType(List.class, ProductSummary.class);
-        assertEquals(List.of(summary), stored.as(type));
+        assertEquals(List.of(summary), stored.as(type).value());
     }
 
     @Test

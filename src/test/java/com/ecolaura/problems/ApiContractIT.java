@@ -197,6 +197,81 @@ class ApiContractIT {
         assertEquals(weighted, total);
     }
 
+    @Test
+    void theStorefrontIsRevalidatedAndItsFingerprintedAssetsAreImmutable() {
+        var page = shop.get("");
+        assertEquals(200, page.status());
+        assertEquals("no-cache", page.headers().firstValue("Cache-Control").orElseThrow());
+        String etag = page.headers().firstValue("ETag").orElseThrow();
+        var assets = java.util.regex.Pattern.compile("assets/storefront\\.[0-9a-f]{8}\\.(js|css)")
+                .matcher(page.body());
+        int found = 0;
+        while (assets.find()) {
+            var asset = shop.get(assets.group());
+            assertEquals(200, asset.status(), assets.group());
+            assertEquals(
+                    "public, max-age=31536000, immutable",
+                    asset.headers().firstValue("Cache-Control").orElseThrow());
+            found++;
+        }
+        assertEquals(2, found, "the page links its script and style by fingerprinted name");
+        var again =
+                shop.send(java.net.http.HttpRequest.newBuilder(shop.resolve("")).header("If-None-Match", etag));
+        assertEquals(304, again.status());
+    }
+
+    @Test
+    void responsesAreCompressedForClientsThatAcceptIt() {
+        var reply = shop.send(java.net.http.HttpRequest.newBuilder(shop.resolve("api/products?size=50"))
+                .header("Accept-Encoding", "gzip"));
+        assertEquals(200, reply.status());
+        assertEquals("gzip", reply.headers().firstValue("Content-Encoding").orElse("none"));
+        assertTrue(reply.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept-Encoding")));
+    }
+
+    @Test
+    void cartsNeedASessionAndValidItems() {
+        assertEquals(401, shop.get("api/cart").status());
+        var bogus = shop.send(java.net.http.HttpRequest.newBuilder(shop.resolve("api/cart"))
+                .header("Cookie", "ecolaura_session=forged"));
+        assertEquals(401, bogus.status());
+        assertEquals(
+                400, shop.post("api/sessions", "{\"userId\":\"no spaces\"}").status());
+        var login = shop.post("api/sessions", "{\"userId\":\"user-3\"}");
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        for (var reply : List.of(
+                putItem(cookie, "42", "{\"quantity\":100}"),
+                putItem(cookie, "42", "{\"quantity\":-1}"),
+                putItem(cookie, "abc", "{\"quantity\":1}"))) {
+            assertEquals(400, reply.status(), reply.body());
+            assertNoInternals(reply);
+        }
+        assertEquals(404, putItem(cookie, "99999999", "{\"quantity\":1}").status());
+        assertEquals(200, putItem(cookie, "42", "{\"quantity\":1}").status());
+        assertEquals(200, putItem(cookie, "42", "{\"quantity\":0}").status());
+        var cart = shop.send(
+                java.net.http.HttpRequest.newBuilder(shop.resolve("api/cart")).header("Cookie", cookie));
+        assertEquals(0, cart.json().get("items").size());
+        assertEquals(
+                "private, no-store", cart.headers().firstValue("Cache-Control").orElseThrow());
+        var logout = shop.send(java.net.http.HttpRequest.newBuilder(shop.resolve("api/sessions/current"))
+                .header("Cookie", cookie)
+                .DELETE());
+        assertEquals(204, logout.status());
+        assertEquals(
+                401,
+                shop.send(java.net.http.HttpRequest.newBuilder(shop.resolve("api/cart"))
+                                .header("Cookie", cookie))
+                        .status());
+    }
+
+    private ShopClient.Reply putItem(String cookie, String productId, String body) {
+        return shop.send(java.net.http.HttpRequest.newBuilder(shop.resolve("api/cart/items/" + productId))
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private static void assertNoInternals(ShopClient.Reply reply) {
         for (String leak : List.of("Exception", "\tat ", "java.", "com.ecolaura", "org.hibernate", "SQL", "select ")) {
             assertFalse(reply.body().contains(leak), "body reveals '" + leak + "': " + reply.body());

@@ -40,8 +40,10 @@ public class ShopClient {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final URI base;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     public ShopClient(URL deployment) {
         String path = deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";

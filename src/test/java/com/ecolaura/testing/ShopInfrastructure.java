@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.embedded.RedisServer;
@@ -47,6 +48,13 @@ public class ShopInfrastructure implements BeforeAllCallback {
             }));
         }
         System.setProperty("ecolaura.test.db.url", System.getProperty("ecolaura.test.db.url", ""));
+        if (System.getProperty("ecolaura.test.shared.db.url") == null) {
+            // two instances need one database: PostgreSQL, or a file H2 that the second opens through the first
+            String shared = postgres != null
+                    ? System.getProperty("ecolaura.test.db.url")
+                    : "jdbc:h2:file:" + Files.createTempDirectory("ecolaura-it").resolve("shop") + ";AUTO_SERVER=TRUE";
+            System.setProperty("ecolaura.test.shared.db.url", shared);
+        }
         System.setProperty("ecolaura.test.db.user", System.getProperty("ecolaura.test.db.user", ""));
     }
 

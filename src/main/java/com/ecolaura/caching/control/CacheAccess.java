@@ -3,7 +3,11 @@ package com.ecolaura.caching.control;
 import com.fasterxml.jackson.databind.JavaType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.redisson.api.RMap;
 
 /**
  * Every cache call the application makes, fail-open: when Redis fails, a read is a miss and a
@@ -12,10 +16,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class CacheAccess {
 
+    private static final String ALL = "*";
+    private static final String UNKNOWN_FENCE = "";
+
+    private final AtomicLong fencedPuts = new AtomicLong();
+
     @Inject
     RedisCaches caches;
 
-    public Optional<Object> get(String cacheName, String key, JavaType type) {
+    public Optional<CacheEntry> get(String cacheName, String key, JavaType type) {
         Object stored;
         try {
             stored = caches.cache(cacheName).get(key);
@@ -35,30 +44,81 @@ public class CacheAccess {
         }
     }
 
-    public void put(String cacheName, String key, Object value) {
+    /** Caches a value fresh for the policy's (jittered) TTL, then stale for its stale-while-revalidate window. */
+    public void put(CachePolicy policy, String key, Object value, long computeMillis) {
         if (value == null) {
             return;
         }
+        long now = System.currentTimeMillis();
+        Duration fresh = policy.jitteredTtl();
+        var entry = new CacheEntry(value, now, computeMillis, now + fresh.toMillis());
+        EntryTtl.next(fresh.plus(policy.staleWhileRevalidate()));
         try {
-            caches.cache(cacheName).put(key, value);
+            caches.cache(policy.cacheName()).put(key, entry);
         } catch (RuntimeException e) {
-            RedisFailures.record("put", cacheName, e);
+            RedisFailures.record("put", policy.cacheName(), e);
+        } finally {
+            EntryTtl.clear();
         }
     }
 
+    /** Evicts an entry, and moves its fence first, so that a load that read older data cannot keep it. */
     public void remove(String cacheName, String key) {
         try {
+            fences(cacheName).addAndGet(key, 1L);
             caches.cache(cacheName).remove(key);
         } catch (RuntimeException e) {
             RedisFailures.record("remove", cacheName, e);
         }
     }
 
+    /** Evicts every entry of a cache, moving the cache-wide fence first. */
     public void clear(String cacheName) {
         try {
+            fences(cacheName).addAndGet(ALL, 1L);
             caches.cache(cacheName).clear();
         } catch (RuntimeException e) {
             RedisFailures.record("clear", cacheName, e);
         }
+    }
+
+    /**
+     * The eviction fence of a key: changes whenever the key, or its whole cache, is evicted. A load
+     * reads it before it starts and again after it has put its value; if it moved, an eviction
+     * happened meanwhile and the value (possibly read before the write that caused it) is discarded.
+     */
+    public String fence(String cacheName, String key) {
+        try {
+            var counters = fences(cacheName).getAll(Set.of(key, ALL));
+            return counters.getOrDefault(key, 0L) + ":" + counters.getOrDefault(ALL, 0L);
+        } catch (RuntimeException e) {
+            RedisFailures.record("fence", cacheName, e);
+            return UNKNOWN_FENCE;
+        }
+    }
+
+    /** Puts a freshly computed value, unless an eviction crossed the computation. */
+    public void putUnlessEvictedSince(String fence, CachePolicy policy, String key, Object value, long computeMillis) {
+        if (UNKNOWN_FENCE.equals(fence)) {
+            return;
+        }
+        put(policy, key, value, computeMillis);
+        if (!fence.equals(fence(policy.cacheName(), key))) {
+            try {
+                caches.cache(policy.cacheName()).remove(key);
+                fencedPuts.incrementAndGet();
+            } catch (RuntimeException e) {
+                RedisFailures.record("remove", policy.cacheName(), e);
+            }
+        }
+    }
+
+    /** How many computed values were discarded because an eviction crossed their computation. */
+    public long fencedPuts() {
+        return fencedPuts.get();
+    }
+
+    private static RMap<String, Long> fences(String cacheName) {
+        return SharedRedis.client().getMap("ecolaura:evictions:" + cacheName, LongCodecs.FENCES);
     }
 }

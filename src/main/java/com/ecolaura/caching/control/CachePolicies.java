@@ -2,12 +2,18 @@ package com.ecolaura.caching.control;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The TTL of each cache: {@code ecolaura.cache.<name>.ttl} (ISO-8601, e.g. {@code PT1H}) or the
- * default below; caches not listed (JSR-107 default names) use {@code ecolaura.cache.default.ttl}.
+ * Each cache's {@link CachePolicy}: {@code ecolaura.cache.<name>.ttl}, {@code .stale-while-revalidate},
+ * {@code .ttl-jitter}, {@code .early-refresh-beta}, {@code .lock-wait}, {@code .lock-lease}; then the
+ * method's {@link CacheFreshness}; then the defaults. Caches not listed (JSR-107 default names) use
+ * {@code ecolaura.cache.default.ttl}.
  */
 public final class CachePolicies {
+
+    static final double DEFAULT_TTL_JITTER = 0.1;
+    static final double DEFAULT_EARLY_REFRESH_BETA = 1.0;
 
     private static final Map<String, Duration> DEFAULT_TTLS = Map.of(
             CacheNames.PRODUCTS, Duration.ofHours(1),
@@ -20,13 +26,54 @@ public final class CachePolicies {
 
     private CachePolicies() {}
 
+    /** The policies of caches whose methods carry {@link CacheFreshness}, once those methods have run. */
+    private static final Map<String, CachePolicy> ANNOTATED = new ConcurrentHashMap<>();
+
     public static CachePolicy of(String cacheName) {
-        Duration fallback =
-                DEFAULT_TTLS.getOrDefault(cacheName, Settings.duration("ecolaura.cache.default.ttl", FALLBACK_TTL));
-        Duration ttl = Settings.duration("ecolaura.cache." + cacheName + ".ttl", fallback);
-        if (ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("ecolaura.cache." + cacheName + ".ttl must be positive: " + ttl);
+        var annotated = ANNOTATED.get(cacheName);
+        return annotated != null ? annotated : of(cacheName, null);
+    }
+
+    public static CachePolicy of(String cacheName, CacheFreshness annotated) {
+        if (annotated == null) {
+            return resolve(cacheName, null);
         }
-        return new CachePolicy(cacheName, ttl);
+        return ANNOTATED.computeIfAbsent(cacheName, name -> resolve(name, annotated));
+    }
+
+    private static CachePolicy resolve(String cacheName, CacheFreshness annotated) {
+        String prefix = "ecolaura.cache." + cacheName + ".";
+        Duration fallbackTtl =
+                DEFAULT_TTLS.getOrDefault(cacheName, Settings.duration("ecolaura.cache.default.ttl", FALLBACK_TTL));
+        var policy = new CachePolicy(
+                cacheName,
+                Settings.duration(prefix + "ttl", fallbackTtl),
+                Settings.duration(
+                        prefix + "stale-while-revalidate",
+                        annotated == null ? Duration.ZERO : Duration.parse(annotated.staleWhileRevalidate())),
+                Settings.decimal(prefix + "ttl-jitter", annotated == null ? DEFAULT_TTL_JITTER : annotated.ttlJitter()),
+                Settings.decimal(
+                        prefix + "early-refresh-beta",
+                        annotated == null ? DEFAULT_EARLY_REFRESH_BETA : annotated.earlyRefreshBeta()),
+                Settings.duration(prefix + "lock-wait", Duration.ofSeconds(3)),
+                Settings.duration(prefix + "lock-lease", Duration.ofSeconds(10)));
+        check(policy);
+        return policy;
+    }
+
+    private static void check(CachePolicy policy) {
+        String prefix = "ecolaura.cache." + policy.cacheName() + ".";
+        if (policy.ttl().isNegative() || policy.ttl().isZero()) {
+            throw new IllegalArgumentException(prefix + "ttl must be positive: " + policy.ttl());
+        }
+        if (policy.staleWhileRevalidate().isNegative()) {
+            throw new IllegalArgumentException(prefix + "stale-while-revalidate must not be negative");
+        }
+        if (policy.ttlJitter() < 0 || policy.ttlJitter() >= 1) {
+            throw new IllegalArgumentException(prefix + "ttl-jitter must be in [0, 1)");
+        }
+        if (policy.earlyRefreshBeta() < 0) {
+            throw new IllegalArgumentException(prefix + "early-refresh-beta must not be negative");
+        }
     }
 }

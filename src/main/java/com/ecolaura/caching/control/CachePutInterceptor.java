@@ -27,7 +27,7 @@ public class CachePutInterceptor {
             throw new IllegalStateException("@CachePut needs a @CacheValue parameter: " + invocation.getMethod());
         }
         Object[] parameters = invocation.getParameters();
-        Runnable put = () -> cache.put(method.cacheName, method.key(parameters), parameters[method.valuePosition]);
+        Runnable put = () -> cache.put(method.policy, method.key(parameters), parameters[method.valuePosition], 0);
         if (!annotation.afterInvocation()) {
             put.run();
             return invocation.proceed();

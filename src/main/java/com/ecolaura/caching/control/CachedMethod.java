@@ -15,8 +15,8 @@ import javax.cache.annotation.CacheValue;
 /**
  * What the JSR-107 rules say about one annotated method, worked out once: its cache name (from the
  * annotation, then {@code @CacheDefaults}, then {@code package.Class.method(ParamTypes)}), which
- * parameters form the key ({@code @CacheKey} ones, else all but the {@code @CacheValue}), and the
- * type its cached value is decoded into.
+ * parameters form the key ({@code @CacheKey} ones, else all but the {@code @CacheValue}), the
+ * type its cached value is decoded into, and its cache's {@link CachePolicy}.
  */
 final class CachedMethod {
 
@@ -26,6 +26,7 @@ final class CachedMethod {
     final int[] keyPositions;
     final int valuePosition;
     final JavaType resultType;
+    final CachePolicy policy;
 
     private CachedMethod(Method method, String annotatedCacheName) {
         this.cacheName = cacheName(method, annotatedCacheName);
@@ -37,6 +38,7 @@ final class CachedMethod {
                         .filter(i -> i != valuePosition)
                         .toArray();
         this.resultType = CacheJson.MAPPER.getTypeFactory().constructType(method.getGenericReturnType());
+        this.policy = CachePolicies.of(cacheName, method.getAnnotation(CacheFreshness.class));
     }
 
     static CachedMethod of(Method method, String annotatedCacheName) {

@@ -5,20 +5,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
+import javax.cache.configuration.FactoryBuilder;
 import javax.cache.configuration.MutableConfiguration;
-import javax.cache.expiry.Duration;
-import javax.cache.expiry.ModifiedExpiryPolicy;
 import org.redisson.jcache.JCachingProvider;
 import org.redisson.jcache.configuration.RedissonConfiguration;
 
 /**
  * The JCache caches, created through Redisson's JSR-107 provider on the shared client. A cache is
- * created on first use with its {@link CachePolicies policy}: entries expire their TTL after
- * their last write.
+ * created on first use; each put sets its entry's own TTL ({@link EntryTtl}), the cache's TTL
+ * being the fallback.
  */
 @ApplicationScoped
 public class RedisCaches {
@@ -49,11 +47,10 @@ public class RedisCaches {
             return existing;
         }
         var policy = CachePolicies.of(name);
-        var ttl = new Duration(TimeUnit.MILLISECONDS, policy.ttl().toMillis());
         var jcache = new MutableConfiguration<String, Object>()
                 .setTypes(String.class, Object.class)
                 .setStoreByValue(true)
-                .setExpiryPolicyFactory(ModifiedExpiryPolicy.factoryOf(ttl));
+                .setExpiryPolicyFactory(FactoryBuilder.factoryOf(new EntryTtl(policy.ttl())));
         LOG.log(Level.INFO, "cache {0}: Redis hash ''{0}'', TTL {1}", name, policy.ttl());
         return cacheManager.createCache(name, RedissonConfiguration.fromInstance(SharedRedis.client(), jcache));
     }

@@ -28,6 +28,10 @@ public final class Settings {
         return text(key).map(Integer::parseInt).orElse(fallback);
     }
 
+    public static double decimal(String key, double fallback) {
+        return text(key).map(Double::parseDouble).orElse(fallback);
+    }
+
     public static Duration duration(String key, Duration fallback) {
         return text(key).map(Duration::parse).orElse(fallback);
     }

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A cached value as read from Redis, still undecoded: {@code {"type":"ProductView","value":{…}}}.
+ * A cached value as read from Redis, still undecoded:
+ * {@code {"type":"ProductView","computedAt":…,"computeMillis":…,"freshUntil":…,"value":{…}}}.
  * It becomes an object only in {@link #as(JavaType)}, for the type the cached method declares, so
  * the allowlist of decodable classes is exactly the return types of our cached methods.
  */
@@ -26,13 +27,19 @@ public final class StoredValue {
             return stored.json;
         }
         var envelope = CacheJson.MAPPER.createObjectNode();
-        envelope.put("type", typeName(value.getClass()));
-        envelope.set("value", CacheJson.MAPPER.valueToTree(value));
+        Object payload = value instanceof CacheEntry entry ? entry.value() : value;
+        envelope.put("type", typeName(payload.getClass()));
+        if (value instanceof CacheEntry entry) {
+            envelope.put("computedAt", entry.computedAt());
+            envelope.put("computeMillis", entry.computeMillis());
+            envelope.put("freshUntil", entry.freshUntil());
+        }
+        envelope.set("value", CacheJson.MAPPER.valueToTree(payload));
         return CacheJson.MAPPER.writeValueAsBytes(envelope);
     }
 
     /** Decodes into {@code type}, or fails with {@link RejectedEntryException} for anything else. */
-    public Object as(JavaType type) {
+    public CacheEntry as(JavaType type) {
         JsonNode envelope;
         try {
             envelope = CacheJson.MAPPER.readTree(json);
@@ -48,7 +55,11 @@ public final class StoredValue {
             throw new RejectedEntryException("type '" + abbreviate(stored) + "' where " + expected + " was expected");
         }
         try {
-            return CacheJson.MAPPER.treeToValue(envelope.get("value"), type);
+            return new CacheEntry(
+                    CacheJson.MAPPER.treeToValue(envelope.get("value"), type),
+                    envelope.path("computedAt").asLong(0),
+                    envelope.path("computeMillis").asLong(0),
+                    envelope.path("freshUntil").asLong(Long.MAX_VALUE));
         } catch (IOException | IllegalArgumentException e) {
             throw new RejectedEntryException("value does not fit " + expected);
         }

@@ -1,5 +1,8 @@
 package com.ecolaura.catalog.boundary;
 
+import com.ecolaura.caching.boundary.HttpCaching;
+import com.ecolaura.caching.boundary.IfMatch;
+import com.ecolaura.caching.control.CacheNames;
 import com.ecolaura.catalog.control.ProductCatalog;
 import com.ecolaura.catalog.control.SustainabilityScorer;
 import com.ecolaura.catalog.entity.ProductInput;
@@ -15,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -22,7 +26,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -46,11 +52,11 @@ public class ProductsResource {
 
     @GET
     @Path("{id}")
-    public ProductView product(@PathParam("id") String id) {
+    public Response product(@PathParam("id") String id, @Context Request request) {
         long productId = Parameters.id("product id", id);
         ProductView product = catalog.find(productId);
         views.record(productId);
-        return product;
+        return HttpCaching.versioned(request, product.version(), CacheNames.PRODUCTS, () -> product);
     }
 
     @GET
@@ -64,8 +70,11 @@ public class ProductsResource {
 
     @GET
     @Path("{id}/sustainability-score")
-    public SustainabilityScore score(@PathParam("id") String id) {
-        return scorer.score(Parameters.id("product id", id));
+    public Response score(@PathParam("id") String id, @Context Request request) {
+        long productId = Parameters.id("product id", id);
+        SustainabilityScore score =
+                scorer.score(productId, catalog.find(productId).version());
+        return HttpCaching.hashed(request, CacheNames.SUSTAINABILITY_SCORES, score);
     }
 
     @POST
@@ -75,13 +84,20 @@ public class ProductsResource {
                         .path(Long.toString(created.id()))
                         .build())
                 .entity(created)
+                .tag(HttpCaching.versionTag(created.version()))
                 .build();
     }
 
     @PUT
     @Path("{id}")
-    public ProductView update(@PathParam("id") String id, @Valid @NotNull ProductInput input) {
-        return catalog.update(Parameters.id("product id", id), input);
+    public Response update(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ProductInput input) {
+        ProductView updated = catalog.update(Parameters.id("product id", id), input, IfMatch.versions(ifMatch));
+        return Response.ok(updated)
+                .tag(HttpCaching.versionTag(updated.version()))
+                .build();
     }
 
     @DELETE

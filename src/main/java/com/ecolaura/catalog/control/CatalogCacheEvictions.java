@@ -4,9 +4,8 @@ import com.ecolaura.caching.control.CacheNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import javax.cache.annotation.CacheKey;
 import javax.cache.annotation.CacheRemove;
-import javax.cache.annotation.CacheRemoveAll;
 
-/** The cache entries a product change makes stale. The JSR-107 interceptors do the evicting. */
+/** The catalog's cache entries a product change makes stale. The JSR-107 interceptors do the evicting. */
 @ApplicationScoped
 public class CatalogCacheEvictions {
 
@@ -15,18 +14,9 @@ public class CatalogCacheEvictions {
         // evicted by the @CacheRemove interceptor
     }
 
+    /** Scores are keyed by product version; a new version is never served an old score, this only frees memory. */
     @CacheRemove(cacheName = CacheNames.SUSTAINABILITY_SCORES)
-    public void score(@CacheKey long productId) {
+    public void score(@CacheKey long productId, @CacheKey long productVersion) {
         // evicted by the @CacheRemove interceptor
-    }
-
-    @CacheRemoveAll(cacheName = CacheNames.SEARCH_RESULTS)
-    public void searchResults() {
-        // cleared by the @CacheRemoveAll interceptor
-    }
-
-    @CacheRemoveAll(cacheName = CacheNames.TRENDING)
-    public void trending() {
-        // cleared by the @CacheRemoveAll interceptor
     }
 }

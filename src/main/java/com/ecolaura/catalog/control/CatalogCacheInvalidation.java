@@ -8,7 +8,8 @@ import jakarta.inject.Inject;
 
 /**
  * Evicts after the writing transaction commits, never before: evicting earlier would let a
- * concurrent reader cache the old row again, and a rollback must evict nothing.
+ * concurrent reader cache the old row again, and a rollback must evict nothing. Search and trending
+ * observe the same event for their own caches.
  */
 @ApplicationScoped
 public class CatalogCacheInvalidation {
@@ -18,8 +19,8 @@ public class CatalogCacheInvalidation {
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProductChanged change) {
         evict.product(change.productId());
-        evict.score(change.productId());
-        evict.searchResults();
-        evict.trending();
+        if (change.previousVersion() >= 0) {
+            evict.score(change.productId(), change.previousVersion());
+        }
     }
 }

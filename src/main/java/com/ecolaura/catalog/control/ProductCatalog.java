@@ -1,5 +1,6 @@
 package com.ecolaura.catalog.control;
 
+import com.ecolaura.caching.control.CacheFreshness;
 import com.ecolaura.caching.control.CacheNames;
 import com.ecolaura.catalog.entity.Category;
 import com.ecolaura.catalog.entity.Product;
@@ -19,7 +20,9 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.Set;
 import javax.cache.annotation.CacheKey;
 import javax.cache.annotation.CacheResult;
 import org.eclipse.microprofile.metrics.Counter;
@@ -51,6 +54,7 @@ public class ProductCatalog {
     }
 
     @CacheResult(cacheName = CacheNames.PRODUCTS)
+    @CacheFreshness(staleWhileRevalidate = "PT5M")
     @Transactional
     public ProductView find(@CacheKey long id) {
         loads.inc();
@@ -88,31 +92,49 @@ public class ProductCatalog {
         }
         var product = new Product();
         apply(input, product);
-        em.persist(product);
-        return written(product, ProductChanged.Kind.CREATED);
+        return written(product, -1, ProductChanged.Kind.CREATED, null);
     }
 
     @Transactional
-    public ProductView update(long id, ProductInput input) {
+    /**
+     * @param expectedVersions the versions the client's {@code If-Match} accepts; empty for any. Checked
+     *     in the writing transaction (and by {@code @Version} at flush), so no concurrent write slips in between.
+     */
+    public ProductView update(long id, ProductInput input, Set<Long> expectedVersions) {
         var product = existing(id);
+        if (!expectedVersions.isEmpty() && !expectedVersions.contains(product.getVersion())) {
+            throw new WebApplicationException(
+                    "product " + id + " is at version " + product.getVersion() + ", not the one If-Match names",
+                    Status.PRECONDITION_FAILED);
+        }
         if (!product.getSku().equals(input.sku())) {
             throw new BadRequestException("the sku of a product cannot change (" + product.getSku() + ")");
         }
+        var matchedBefore = SearchRelevance.of(product);
+        long previousVersion = product.getVersion();
         apply(input, product);
-        return written(product, ProductChanged.Kind.UPDATED);
+        return written(product, previousVersion, ProductChanged.Kind.UPDATED, matchedBefore);
     }
 
     @Transactional
     public void delete(long id) {
-        em.remove(existing(id));
-        changes.fire(new ProductChanged(id, ProductChanged.Kind.DELETED));
+        var product = existing(id);
+        em.remove(product);
+        changes.fire(new ProductChanged(id, product.getVersion(), ProductChanged.Kind.DELETED, true));
     }
 
-    private ProductView written(Product product, ProductChanged.Kind kind) {
+    /** @param matchedBefore what searches saw of the product before the change; null for a new product */
+    private ProductView written(
+            Product product, long previousVersion, ProductChanged.Kind kind, SearchRelevance matchedBefore) {
         product.touch();
         product.setEcoScore(scorer.compute(product).score());
+        if (kind == ProductChanged.Kind.CREATED) {
+            // after scoring: Hibernate inserts the state a product has when it is persisted
+            em.persist(product);
+        }
         em.flush();
-        changes.fire(new ProductChanged(product.getId(), kind));
+        boolean matchingChanged = matchedBefore == null || !matchedBefore.equals(SearchRelevance.of(product));
+        changes.fire(new ProductChanged(product.getId(), previousVersion, kind, matchingChanged));
         return ProductView.of(product);
     }
 

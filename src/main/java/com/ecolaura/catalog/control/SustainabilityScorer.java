@@ -1,5 +1,6 @@
 package com.ecolaura.catalog.control;
 
+import com.ecolaura.caching.control.CacheFreshness;
 import com.ecolaura.caching.control.CacheNames;
 import com.ecolaura.catalog.entity.CertificationRating;
 import com.ecolaura.catalog.entity.MaterialRating;
@@ -42,9 +43,14 @@ public class SustainabilityScorer {
         // creating the bean registers its @Metric counters
     }
 
+    /**
+     * The score of a product at a version: a new version has a new key, so no old score can be
+     * served for it even if an eviction were lost.
+     */
     @CacheResult(cacheName = CacheNames.SUSTAINABILITY_SCORES)
+    @CacheFreshness(staleWhileRevalidate = "PT10M")
     @Transactional
-    public SustainabilityScore score(@CacheKey long productId) {
+    public SustainabilityScore score(@CacheKey long productId, @CacheKey long productVersion) {
         Product product = em.find(Product.class, productId);
         if (product == null) {
             throw new NotFoundException("product " + productId + " does not exist");
@@ -90,7 +96,7 @@ public class SustainabilityScorer {
                 product.getPackaging(),
                 product.getRecycledContentPercent());
         return new SustainabilityScore(
-                product.getId(),
+                product.getId() == null ? 0 : product.getId(),
                 product.getVersion(),
                 components.score(),
                 components.grade(),

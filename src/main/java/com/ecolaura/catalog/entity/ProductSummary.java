@@ -11,6 +11,7 @@ public record ProductSummary(
         String brand,
         BigDecimal price,
         String currency,
+        int stock,
         int ecoScore) {
 
     public static ProductSummary of(Product product) {
@@ -22,6 +23,7 @@ public record ProductSummary(
                 product.getBrand(),
                 product.getPrice(),
                 product.getCurrency(),
+                product.getStock(),
                 product.getEcoScore());
     }
 }

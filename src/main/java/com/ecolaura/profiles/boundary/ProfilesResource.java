@@ -1,5 +1,6 @@
 package com.ecolaura.profiles.boundary;
 
+import com.ecolaura.caching.boundary.HttpCaching;
 import com.ecolaura.profiles.control.ProfileStore;
 import com.ecolaura.profiles.entity.ProfileInput;
 import com.ecolaura.profiles.entity.ProfileView;
@@ -14,7 +15,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 @Path("profiles/{userId}")
 @RequestScoped
@@ -26,8 +30,9 @@ public class ProfilesResource {
     ProfileStore profiles;
 
     @GET
-    public ProfileView profile(@PathParam("userId") String userId) {
-        return profiles.find(UserId.checked(userId));
+    public Response profile(@PathParam("userId") String userId, @Context Request request) {
+        ProfileView profile = profiles.find(UserId.checked(userId));
+        return HttpCaching.personal(request, profile.version(), () -> profile);
     }
 
     @PUT

@@ -1,8 +1,11 @@
 package com.ecolaura.search.boundary;
 
+import com.ecolaura.caching.boundary.HttpCaching;
+import com.ecolaura.caching.control.CacheNames;
 import com.ecolaura.catalog.boundary.Categories;
 import com.ecolaura.problems.boundary.Parameters;
 import com.ecolaura.search.control.ProductSearch;
+import com.ecolaura.search.control.SearchTags;
 import com.ecolaura.search.entity.SearchPage;
 import com.ecolaura.search.entity.SearchQuery;
 import com.ecolaura.search.entity.SearchSort;
@@ -13,7 +16,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 @Path("search")
 @RequestScoped
@@ -28,15 +34,20 @@ public class SearchResource {
     @Inject
     Categories categories;
 
+    @Inject
+    SearchTags tags;
+
     @GET
-    public SearchPage search(
+    public Response search(
             @QueryParam("q") String text,
             @QueryParam("category") String category,
             @QueryParam("minScore") String minScore,
             @QueryParam("sort") String sort,
             @QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        return search.search(new SearchQuery(
+            @QueryParam("size") String size,
+            @Context Request request) {
+        SearchPage results = search.search(new SearchQuery(
+                tags.generation(),
                 Parameters.text("q", text, MAX_QUERY_LENGTH),
                 categories.known(category),
                 Parameters.optionalNumber("minScore", minScore, 0, 100),
@@ -44,5 +55,6 @@ public class SearchResource {
                         .orElseThrow(() -> new BadRequestException("sort must be one of " + SearchSort.choices())),
                 Parameters.number("page", page, 0, 0, 1_000),
                 Parameters.number("size", size, 20, 1, 100)));
+        return HttpCaching.hashed(request, CacheNames.SEARCH_RESULTS, results);
     }
 }

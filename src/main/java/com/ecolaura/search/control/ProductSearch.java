@@ -1,5 +1,6 @@
 package com.ecolaura.search.control;
 
+import com.ecolaura.caching.control.CacheFreshness;
 import com.ecolaura.caching.control.CacheNames;
 import com.ecolaura.catalog.entity.Product;
 import com.ecolaura.catalog.entity.ProductSummary;
@@ -31,6 +32,9 @@ public class ProductSearch {
     EntityManager em;
 
     @Inject
+    SearchTags tags;
+
+    @Inject
     @Metric(
             name = "ecolaura.search.executions",
             absolute = true,
@@ -43,6 +47,7 @@ public class ProductSearch {
     }
 
     @CacheResult(cacheName = CacheNames.SEARCH_RESULTS)
+    @CacheFreshness(staleWhileRevalidate = "PT1M")
     @Transactional
     public SearchPage search(SearchQuery query) {
         executions.inc();
@@ -73,12 +78,14 @@ public class ProductSearch {
         if (orderNeedsText(query)) {
             items.setParameter("prefix", likeEscaped(query.text()) + "%");
         }
-        return new SearchPage(
+        var page = new SearchPage(
                 query.text(),
                 count.getSingleResult(),
                 query.page(),
                 query.size(),
                 items.getResultList().stream().map(ProductSummary::of).toList());
+        tags.record(query, page);
+        return page;
     }
 
     private static String orderBy(SearchQuery query) {
@@ -91,7 +98,8 @@ public class ProductSearch {
             case PRICE_ASC -> " order by p.price, p.id";
             case PRICE_DESC -> " order by p.price desc, p.id";
             case SCORE -> " order by p.ecoScore desc, p.id";
-            case NEWEST -> " order by p.updatedAt desc, p.id desc";
+            // by creation, so that updating a product does not reorder every "newest" search
+            case NEWEST -> " order by p.id desc";
         };
     }
 

@@ -1,5 +1,7 @@
 package com.ecolaura.trending.boundary;
 
+import com.ecolaura.caching.boundary.HttpCaching;
+import com.ecolaura.caching.control.CacheNames;
 import com.ecolaura.problems.boundary.Parameters;
 import com.ecolaura.trending.control.TrendingProducts;
 import com.ecolaura.trending.entity.TrendingList;
@@ -9,7 +11,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 @Path("products/trending")
 @RequestScoped
@@ -20,7 +25,8 @@ public class TrendingResource {
     TrendingProducts trending;
 
     @GET
-    public TrendingList trending(@QueryParam("limit") String limit) {
-        return trending.top(Parameters.number("limit", limit, 10, 1, 50));
+    public Response trending(@QueryParam("limit") String limit, @Context Request request) {
+        TrendingList list = trending.top(Parameters.number("limit", limit, 10, 1, 50));
+        return HttpCaching.hashed(request, CacheNames.TRENDING, list);
     }
 }

@@ -1,5 +1,6 @@
 package com.ecolaura.trending.control;
 
+import com.ecolaura.caching.control.CacheFreshness;
 import com.ecolaura.caching.control.CacheNames;
 import com.ecolaura.caching.control.Settings;
 import com.ecolaura.catalog.entity.Product;
@@ -32,6 +33,9 @@ public class TrendingProducts {
     EntityManager em;
 
     @Inject
+    TrendingMembers members;
+
+    @Inject
     @Metric(
             name = "ecolaura.trending.computations",
             absolute = true,
@@ -44,6 +48,7 @@ public class TrendingProducts {
     }
 
     @CacheResult(cacheName = CacheNames.TRENDING)
+    @CacheFreshness(staleWhileRevalidate = "PT5M")
     @Transactional
     public TrendingList top(int limit) {
         computations.inc();
@@ -72,6 +77,8 @@ public class TrendingProducts {
                         items.size() + 1, ((Number) row[1]).longValue(), ProductSummary.of(product)));
             }
         }
-        return new TrendingList(window, now, items);
+        var list = new TrendingList(window, now, items);
+        members.record(list);
+        return list;
     }
 }

@@ -1,0 +1,62 @@
+package com.ecolaura.caching.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * On a miss, one caller across all instances computes the value; the others poll the cache for it
+ * (5 ms, then backing off to 50 ms) for up to the policy's lock wait, and compute it themselves
+ * only if the holder is too slow or gone.
+ */
+@ApplicationScoped
+public class SingleFlight {
+
+    private final AtomicLong waitsTimedOut = new AtomicLong();
+
+    @Inject
+    CacheAccess cache;
+
+    Object load(CachedMethod method, String key, Callable<Object> compute) throws Exception {
+        String lockKey = "ecolaura:lock:" + method.policy.cacheName() + ":" + key;
+        var lease = KeyLocks.tryAcquire(lockKey, method.policy.lockLease());
+        if (lease.isPresent()) {
+            return computeHolding(method, key, lockKey, lease.get(), compute);
+        }
+        long deadline = System.nanoTime() + method.policy.lockWait().toNanos();
+        long pause = 5;
+        while (System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(pause);
+            pause = Math.min(50, pause * 2);
+            var computed = cache.get(method.cacheName, key, method.resultType);
+            if (computed.isPresent()) {
+                return computed.get().value();
+            }
+            if (!KeyLocks.isHeld(lockKey)) {
+                var released = KeyLocks.tryAcquire(lockKey, method.policy.lockLease());
+                if (released.isPresent()) {
+                    return computeHolding(method, key, lockKey, released.get(), compute);
+                }
+            }
+        }
+        waitsTimedOut.incrementAndGet();
+        return compute.call();
+    }
+
+    private Object computeHolding(
+            CachedMethod method, String key, String lockKey, String token, Callable<Object> compute) throws Exception {
+        try {
+            // the previous holder may have cached it between our miss and our lease
+            var computed = cache.get(method.cacheName, key, method.resultType);
+            return computed.isPresent() ? computed.get().value() : compute.call();
+        } finally {
+            KeyLocks.release(lockKey, token);
+        }
+    }
+
+    public long waitsTimedOut() {
+        return waitsTimedOut.get();
+    }
+}

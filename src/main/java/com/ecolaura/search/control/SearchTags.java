@@ -1,0 +1,89 @@
+package com.ecolaura.search.control;
+
+import com.ecolaura.caching.control.CacheAccess;
+import com.ecolaura.caching.control.CacheNames;
+import com.ecolaura.caching.control.CachePolicies;
+import com.ecolaura.caching.control.RedisFailures;
+import com.ecolaura.caching.control.SharedRedis;
+import com.ecolaura.search.entity.SearchPage;
+import com.ecolaura.search.entity.SearchQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashSet;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * Which cached search pages hold which product, so that a change only a result tile shows (stock)
+ * evicts exactly those pages: {@code ecolaura:search-tags:product:42} holds query families,
+ * {@code ecolaura:search-tags:family:<query>} the cached pages of a family. A family is a query
+ * without its paging, since a change inside one page of results can shift the others.
+ *
+ * <p>Changes that decide what a search finds, or in what order, cannot be traced this way (a
+ * product can move onto a page that never held it); they bump the catalog generation, which is
+ * part of every search key, so every earlier search entry is out of reach at once.
+ */
+@ApplicationScoped
+public class SearchTags {
+
+    static final String GENERATION = "ecolaura:catalog:generation";
+    private static final String PRODUCT_TAGS = "ecolaura:search-tags:product:";
+    private static final String FAMILY_TAGS = "ecolaura:search-tags:family:";
+
+    @Inject
+    CacheAccess cache;
+
+    /** The current catalog generation; -1 when Redis cannot say (the search cache is then unusable anyway). */
+    public long generation() {
+        try {
+            return SharedRedis.client().getAtomicLong(GENERATION).get();
+        } catch (RuntimeException e) {
+            RedisFailures.record("get", GENERATION, e);
+            return -1;
+        }
+    }
+
+    public void bumpGeneration() {
+        try {
+            SharedRedis.client().getAtomicLong(GENERATION).incrementAndGet();
+        } catch (RuntimeException e) {
+            RedisFailures.record("incr", GENERATION, e);
+        }
+    }
+
+    /** Tags a page just computed with the products it holds. */
+    public void record(SearchQuery query, SearchPage page) {
+        try {
+            var policy = CachePolicies.of(CacheNames.SEARCH_RESULTS);
+            Duration lifetime = policy.ttl().multipliedBy(2).plus(policy.staleWhileRevalidate());
+            var batch = SharedRedis.client().createBatch();
+            String family = FAMILY_TAGS + query.familyKey();
+            batch.getSet(family, StringCodec.INSTANCE).addAsync(query.cacheKey());
+            batch.getSet(family, StringCodec.INSTANCE).expireAsync(lifetime);
+            for (var item : page.items()) {
+                String tag = PRODUCT_TAGS + item.id();
+                batch.getSet(tag, StringCodec.INSTANCE).addAsync(query.familyKey());
+                batch.getSet(tag, StringCodec.INSTANCE).expireAsync(lifetime);
+            }
+            batch.execute();
+        } catch (RuntimeException e) {
+            RedisFailures.record("tag", CacheNames.SEARCH_RESULTS, e);
+        }
+    }
+
+    /** Evicts every cached page of every query family that held the product. */
+    public void evictPagesHolding(long productId) {
+        try {
+            var client = SharedRedis.client();
+            var tag = client.<String>getSet(PRODUCT_TAGS + productId, StringCodec.INSTANCE);
+            for (String family : new HashSet<>(tag.readAll())) {
+                var pages = client.<String>getSet(FAMILY_TAGS + family, StringCodec.INSTANCE);
+                pages.readAll().forEach(page -> cache.remove(CacheNames.SEARCH_RESULTS, page));
+                pages.delete();
+            }
+            tag.delete();
+        } catch (RuntimeException e) {
+            RedisFailures.record("evict-tagged", CacheNames.SEARCH_RESULTS, e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package com.ecolaura.sessions.control;
+
+import com.ecolaura.caching.control.SharedRedis;
+import com.ecolaura.sessions.entity.ShopperSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ServiceUnavailableException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.redisson.api.RMap;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * Sessions in Redis, so that any instance serves any session and a restart loses none: one hash per
+ * session, {@code ecolaura:session:<id>} with {@code userId}, {@code createdAt} and one
+ * {@code cart:<productId>} field per cart line (so concurrent item changes do not overwrite each
+ * other). Every read renews the idle expiry ({@code ecolaura.session.idle-timeout}, 30 min) in the
+ * same round trip. Session ids are 256 random bits.
+ */
+@ApplicationScoped
+public class SessionStore {
+
+    private static final String PREFIX = "ecolaura:session:";
+    private static final String CART = "cart:";
+    private final SecureRandom random = new SecureRandom();
+
+    public Duration idleTimeout() {
+        return com.ecolaura.caching.control.Settings.duration("ecolaura.session.idle-timeout", Duration.ofMinutes(30));
+    }
+
+    public ShopperSession start(String userId) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = Instant.now();
+        guarded(() -> {
+            var session = map(id);
+            session.putAll(Map.of("userId", userId, "createdAt", now.toString()));
+            session.expire(idleTimeout());
+            return null;
+        });
+        return new ShopperSession(id, userId, now, Map.of());
+    }
+
+    /** The session, its idle expiry renewed; empty when it does not exist (or has expired). */
+    public Optional<ShopperSession> find(String id) {
+        if (id == null || !id.matches("[A-Za-z0-9_-]{43}")) {
+            return Optional.empty();
+        }
+        return guarded(() -> {
+            var batch = SharedRedis.client().createBatch();
+            var fields = batch.<String, String>getMap(PREFIX + id, StringCodec.INSTANCE)
+                    .readAllMapAsync();
+            batch.getMap(PREFIX + id, StringCodec.INSTANCE).expireAsync(idleTimeout());
+            batch.execute();
+            return session(id, fields.toCompletableFuture().join());
+        });
+    }
+
+    public void setQuantity(String id, long productId, int quantity) {
+        guarded(() -> {
+            if (quantity == 0) {
+                map(id).fastRemove(CART + productId);
+            } else {
+                map(id).fastPut(CART + productId, Integer.toString(quantity));
+            }
+            return null;
+        });
+    }
+
+    public void end(String id) {
+        guarded(() -> map(id).delete());
+    }
+
+    private static Optional<ShopperSession> session(String id, Map<String, String> fields) {
+        if (!fields.containsKey("userId")) {
+            return Optional.empty();
+        }
+        var cart = new TreeMap<Long, Integer>();
+        fields.forEach((field, value) -> {
+            if (field.startsWith(CART)) {
+                cart.put(Long.parseLong(field.substring(CART.length())), Integer.parseInt(value));
+            }
+        });
+        return Optional.of(new ShopperSession(id, fields.get("userId"), Instant.parse(fields.get("createdAt")), cart));
+    }
+
+    private static RMap<String, String> map(String id) {
+        return SharedRedis.client().getMap(PREFIX + id, StringCodec.INSTANCE);
+    }
+
+    /** Sessions are kept only in Redis: without it there are none, which is a 503, not a 500. */
+    private static <T> T guarded(java.util.function.Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (RuntimeException e) {
+            if (e instanceof jakarta.ws.rs.WebApplicationException) {
+                throw e;
+            }
+            throw new ServiceUnavailableException("sessions are unavailable for a moment; retry shortly");
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package com.ecolaura.sessions.entity;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** A shopper's session: who, since when, and the cart (product id → quantity). */
+public record ShopperSession(String id, String userId, Instant createdAt, Map<Long, Integer> cart) {}

@@ -1,0 +1,44 @@
+package com.ecolaura.trending.control;
+
+import com.ecolaura.caching.control.RedisFailures;
+import com.ecolaura.caching.control.SharedRedis;
+import com.ecolaura.trending.entity.TrendingList;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * The products shown by any cached trending list ({@code ecolaura:trending:members}), so that
+ * changing a product clears the lists only when they show it. When Redis cannot tell, it says yes.
+ */
+@ApplicationScoped
+public class TrendingMembers {
+
+    static final String KEY = "ecolaura:trending:members";
+
+    void record(TrendingList list) {
+        try {
+            var members = SharedRedis.client().<String>getSet(KEY, StringCodec.INSTANCE);
+            list.items()
+                    .forEach(item -> members.add(Long.toString(item.product().id())));
+        } catch (RuntimeException e) {
+            RedisFailures.record("tag", KEY, e);
+        }
+    }
+
+    boolean contains(long productId) {
+        try {
+            return SharedRedis.client().getSet(KEY, StringCodec.INSTANCE).contains(Long.toString(productId));
+        } catch (RuntimeException e) {
+            RedisFailures.record("tag", KEY, e);
+            return true;
+        }
+    }
+
+    void forget() {
+        try {
+            SharedRedis.client().getKeys().delete(KEY);
+        } catch (RuntimeException e) {
+            RedisFailures.record("tag", KEY, e);
+        }
+    }
+}
