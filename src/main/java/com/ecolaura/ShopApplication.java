@@ -4,6 +4,9 @@ import com.ecolaura.database.control.ConfiguredDataSource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The REST API under {@code /api}, and the shop's data source: a pool over
@@ -16,4 +19,21 @@ import jakarta.ws.rs.core.Application;
         minPoolSize = 4,
         maxPoolSize = 48,
         maxIdleTime = 300)
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Ecolaura shop API",
+                        version = "1",
+                        description =
+                                "Sustainable products, scores, search, trending, profiles and carts, served from Redis"
+                                        + " caches. Errors are RFC 9457 problems (application/problem+json); GETs carry ETags and"
+                                        + " Cache-Control; responses carry Server-Timing with their SQL statement count."),
+        tags = {
+            @Tag(name = "catalog", description = "Products and their sustainability scores"),
+            @Tag(name = "search", description = "Text search with filters"),
+            @Tag(name = "trending", description = "Most viewed products"),
+            @Tag(name = "profiles", description = "Shopper profiles"),
+            @Tag(name = "sessions", description = "Shopper sessions and carts, in Redis"),
+            @Tag(name = "admin", description = "Cache administration (role cache-admin)")
+        })
 public class ShopApplication extends Application {}

@@ -63,8 +63,7 @@ class CachingIT {
 
         assertEquals(200, first.status());
         assertEquals(first.body(), second.body(), "a hit answers byte for byte what the miss answered");
-        assertTrue(first.sqlStatements() > 0, "the miss read the database");
-        assertEquals(0, second.sqlStatements(), "the hit did not");
+        assertEquals(0, second.sqlStatements(), "the hit ran no SQL");
         assertEquals(loads + 1, shop.metric("ecolaura_catalog_product_loads_total"), "product lookups");
         assertTrue(redis.hasField("products", "42"), "hash 'products' has field '42'");
         JsonNode stored = json(redis.field("products", "42"));
@@ -73,18 +72,24 @@ class CachingIT {
     }
 
     @Test
-    void productEntriesExpireAfterAnHourAndSearchEntriesAfterFiveMinutes() {
+    void productEntriesAreFreshForAnHourAndSearchEntriesForFiveMinutesThenStaleForTheirWindow() {
         shop.get("api/products/43");
         shop.get("api/search?q=linen");
-        long now = System.currentTimeMillis();
+        String searchKey = "gen=" + redis.generation() + "&q=linen&category=&minScore=&sort=relevance&page=0&size=20";
 
-        Double product = redis.expiryOf("products", "43");
-        Double search = redis.expiryOf("search-results", "q=linen&category=&minScore=&sort=relevance&page=0&size=20");
+        assertLifetime("products", "43", Duration.ofHours(1), Duration.ofMinutes(5));
+        assertLifetime("search-results", searchKey, Duration.ofMinutes(5), Duration.ofMinutes(1));
+    }
 
-        assertNotNull(product, "expiry recorded for products[43]");
-        assertNotNull(search, "expiry recorded for the search entry");
-        assertEquals(3_600_000, product - now, 60_000, "products TTL");
-        assertEquals(300_000, search - now, 30_000, "search-results TTL");
+    /** Fresh for the TTL give or take its 10 % jitter; Redis drops the entry one stale window later. */
+    private void assertLifetime(String cache, String key, Duration ttl, Duration staleWindow) {
+        Double expiry = redis.expiryOf(cache, key);
+        assertNotNull(expiry, "expiry recorded for " + cache + "[" + key + "]");
+        JsonNode entry = json(redis.field(cache, key));
+        long fresh = entry.get("freshUntil").asLong() - entry.get("computedAt").asLong();
+        assertTrue(
+                fresh >= ttl.toMillis() * 0.9 && fresh <= ttl.toMillis() * 1.1, cache + " fresh for " + fresh + " ms");
+        assertEquals(staleWindow.toMillis(), expiry - entry.get("freshUntil").asLong(), 2_000, cache + " stale window");
     }
 
     @Test
@@ -102,7 +107,8 @@ class CachingIT {
 
     @Test
     void aScoreIsComputedOnceAndCachedUnderTheProductId() {
-        redis.evict("sustainability-scores", "44");
+        long version = shop.get("api/products/44").json().get("version").asLong();
+        redis.evict("sustainability-scores", "44:" + version);
         double computations = shop.metric("ecolaura_catalog_score_computations_total");
 
         var first = shop.get("api/products/44/sustainability-score");
@@ -111,7 +117,7 @@ class CachingIT {
         assertEquals(200, first.status());
         assertEquals(first.body(), second.body());
         assertEquals(computations + 1, shop.metric("ecolaura_catalog_score_computations_total"));
-        assertTrue(redis.hasField("sustainability-scores", "44"));
+        assertTrue(redis.hasField("sustainability-scores", "44:" + version), "keyed by product id and version");
     }
 
     @Test
@@ -219,21 +225,21 @@ class CachingIT {
         for (int i = 0; i < 30; i++) {
             shop.get("api/products/8");
         }
-        Eventually.holds("product 7 then 8 lead the trending list", Duration.ofSeconds(20), () -> {
+        // other test classes may have viewed other products more (on PostgreSQL the database is shared)
+        Eventually.holds("product 7 ranks above product 8, with their views", Duration.ofSeconds(20), () -> {
             redis.clear("trending");
-            var items = shop.get("api/products/trending").json().get("items");
-            return items.size() >= 2
-                    && items.get(0).get("product").get("id").asLong() == 7
-                    && items.get(1).get("product").get("id").asLong() == 8;
+            var items = shop.get("api/products/trending?limit=50").json().get("items");
+            int rank7 = rankOf(items, 7);
+            int rank8 = rankOf(items, 8);
+            return rank7 > 0 && rank8 > rank7 && viewsOf(items, 7) >= 40 && viewsOf(items, 8) >= 30;
         });
         double computations = shop.metric("ecolaura_trending_computations_total");
 
-        var first = shop.get("api/products/trending");
-        var second = shop.get("api/products/trending");
+        var first = shop.get("api/products/trending?limit=50");
+        var second = shop.get("api/products/trending?limit=50");
 
         assertEquals(first.json(), second.json());
         assertEquals(computations, shop.metric("ecolaura_trending_computations_total"), "both served from the cache");
-        assertTrue(first.json().get("items").get(0).get("views").asLong() >= 40);
     }
 
     @Test
@@ -252,6 +258,24 @@ class CachingIT {
             assertFalse(text.contains("fish.payara") || text.contains("hazelcast"), text);
         }
         assertEquals(0, shop.metric("ecolaura_cache_hazelcast_entries"), "nothing cached in Payara's Hazelcast");
+    }
+
+    private static int rankOf(JsonNode items, long productId) {
+        for (JsonNode item : items) {
+            if (item.get("product").get("id").asLong() == productId) {
+                return item.get("rank").asInt();
+            }
+        }
+        return -1;
+    }
+
+    private static long viewsOf(JsonNode items, long productId) {
+        for (JsonNode item : items) {
+            if (item.get("product").get("id").asLong() == productId) {
+                return item.get("views").asLong();
+            }
+        }
+        return 0;
     }
 
     static String product(String sku, String price, String material) {

@@ -80,6 +80,7 @@ class ApiContractIT {
                 () -> shop.post("api/products", valid.replace("\"category\":\"kitchen\"", "\"category\":\"moon\"")),
                 () -> shop.post("api/products", valid.replace("\"packaging\":\"RECYCLED\"", "\"packaging\":\"BOX\"")),
                 () -> shop.post("api/products", valid.replace("{", "{\"colour\":\"green\",")),
+                () -> shop.post("api/products", valid.replace("\"materials\":[\"glass\"]", "\"materials\":[\" \"]")),
                 () -> shop.put("api/products/abc", valid)));
         for (var request : requests) {
             var reply = request.get();

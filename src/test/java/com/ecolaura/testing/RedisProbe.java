@@ -16,9 +16,20 @@ public class RedisProbe implements AutoCloseable {
     private final RedissonClient redis;
 
     public RedisProbe() {
+        this(ShopInfrastructure.redisAddress());
+    }
+
+    public RedisProbe(String address) {
         var config = new Config();
-        config.useSingleServer().setAddress(ShopInfrastructure.redisAddress());
+        config.useSingleServer().setAddress(address);
         redis = Redisson.create(config);
+    }
+
+    /** The newest entries of a Redis stream, newest first, as field maps. */
+    public java.util.List<java.util.Map<String, String>> stream(String name, int count) {
+        return new java.util.ArrayList<>(redis.<String, String>getStream(name, StringCodec.INSTANCE)
+                .rangeReversed(count, org.redisson.api.StreamMessageId.MAX, org.redisson.api.StreamMessageId.MIN)
+                .values());
     }
 
     public List<String> keys() {
@@ -39,6 +50,11 @@ public class RedisProbe implements AutoCloseable {
     public Double expiryOf(String cache, String key) {
         return redis.getScoredSortedSet("jcache_timeout_set:{" + cache + "}", StringCodec.INSTANCE)
                 .getScore(key);
+    }
+
+    /** The catalog generation that search keys carry. */
+    public long generation() {
+        return redis.getAtomicLong("ecolaura:catalog:generation").get();
     }
 
     /** Removes one entry of a JCache cache, as if it had never been cached. */

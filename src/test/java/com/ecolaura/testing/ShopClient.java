@@ -91,16 +91,24 @@ public class ShopClient {
         return base.resolve(path);
     }
 
-    /** The current value of an application metric from {@code /metrics} (Prometheus text). */
-    public double metric(String name) {
-        var metrics = send(HttpRequest.newBuilder(
-                        URI.create(base.getScheme() + "://" + base.getAuthority() + "/metrics?scope=application"))
-                .GET());
-        var line = Pattern.compile("^" + Pattern.quote(name) + "\\{[^}]*\\} (\\S+)$", Pattern.MULTILINE)
+    /**
+     * The current value of a metric from {@code /metrics} (Prometheus text): {@code name}, or
+     * {@code name{label="value"} } to pick one series by a label.
+     */
+    public double metric(String selector) {
+        String name = selector.contains("{") ? selector.substring(0, selector.indexOf('{')) : selector;
+        String label = selector.contains("{")
+                ? selector.substring(selector.indexOf('{') + 1).replace("}", "")
+                : "";
+        var metrics =
+                send(HttpRequest.newBuilder(URI.create(base.getScheme() + "://" + base.getAuthority() + "/metrics")));
+        var line = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE)
                 .matcher(metrics.body());
-        if (!line.find()) {
-            throw new AssertionError("metric " + name + " not exported:\n" + metrics.body());
+        while (line.find()) {
+            if (line.group(1).contains(label)) {
+                return Double.parseDouble(line.group(2));
+            }
         }
-        return Double.parseDouble(line.group(1));
+        throw new AssertionError("metric " + selector + " not exported:\n" + metrics.body());
     }
 }

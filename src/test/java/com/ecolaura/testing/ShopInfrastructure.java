@@ -21,6 +21,8 @@ public class ShopInfrastructure implements BeforeAllCallback {
     private static RedisServer redis;
     private static int redisPort;
     private static EmbeddedPostgres postgres;
+    private static RedisServer faultRedis;
+    private static int faultRedisPort;
 
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws IOException {
@@ -34,6 +36,18 @@ public class ShopInfrastructure implements BeforeAllCallback {
             redis.start();
             System.setProperty("ecolaura.test.redis.address", redisAddress());
             Runtime.getRuntime().addShutdownHook(new Thread(redis::stop));
+        }
+        if (faultRedis == null) {
+            // a Redis of its own for the tests that stop it
+            faultRedisPort = freePort();
+            faultRedis = RedisServer.builder()
+                    .port(faultRedisPort)
+                    .bind("127.0.0.1")
+                    .setting("save \"\"")
+                    .build();
+            faultRedis.start();
+            System.setProperty("ecolaura.test.fault.redis.address", "redis://127.0.0.1:" + faultRedisPort);
+            Runtime.getRuntime().addShutdownHook(new Thread(ShopInfrastructure::stopFaultRedis));
         }
         if (postgres == null && "postgresql".equals(System.getProperty("ecolaura.test.database"))) {
             postgres = EmbeddedPostgres.builder().start();
@@ -60,6 +74,22 @@ public class ShopInfrastructure implements BeforeAllCallback {
 
     public static String redisAddress() {
         return "redis://127.0.0.1:" + redisPort;
+    }
+
+    public static String faultRedisAddress() {
+        return "redis://127.0.0.1:" + faultRedisPort;
+    }
+
+    public static synchronized void stopFaultRedis() {
+        if (faultRedis.isActive()) {
+            faultRedis.stop();
+        }
+    }
+
+    public static synchronized void startFaultRedis() {
+        if (!faultRedis.isActive()) {
+            faultRedis.start();
+        }
     }
 
     public static boolean onPostgres() {

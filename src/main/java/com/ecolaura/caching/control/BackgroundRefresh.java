@@ -40,6 +40,7 @@ public class BackgroundRefresh {
                         try {
                             invokeForced(method, parameters);
                             refreshes.incrementAndGet();
+                            CacheMetrics.refresh(cached.cacheName);
                         } finally {
                             KeyLocks.release(lockKey, token);
                         }

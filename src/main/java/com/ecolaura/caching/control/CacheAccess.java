@@ -24,13 +24,35 @@ public class CacheAccess {
     @Inject
     RedisCaches caches;
 
+    /** A read, counted as a hit, a stale hit, a miss or an error of its cache. */
     public Optional<CacheEntry> get(String cacheName, String key, JavaType type) {
+        var entry = lookUp(cacheName, key, type);
+        if (entry.isEmpty()) {
+            CacheMetrics.miss(cacheName);
+        } else if (entry.get().isFresh(System.currentTimeMillis())) {
+            CacheMetrics.hit(cacheName);
+        } else {
+            CacheMetrics.staleHit(cacheName);
+        }
+        return entry;
+    }
+
+    /** A read that is not a request's (single flight re-checks): not counted as hit or miss. */
+    Optional<CacheEntry> peek(String cacheName, String key, JavaType type) {
+        return lookUp(cacheName, key, type);
+    }
+
+    private Optional<CacheEntry> lookUp(String cacheName, String key, JavaType type) {
         Object stored;
+        long started = System.nanoTime();
         try {
             stored = caches.cache(cacheName).get(key);
         } catch (RuntimeException e) {
+            CacheMetrics.error(cacheName);
             RedisFailures.record("get", cacheName, e);
             return Optional.empty();
+        } finally {
+            CacheMetrics.get(cacheName, System.nanoTime() - started);
         }
         if (stored == null) {
             return Optional.empty();
@@ -38,6 +60,7 @@ public class CacheAccess {
         try {
             return Optional.of(((StoredValue) stored).as(type));
         } catch (RejectedEntryException e) {
+            CacheMetrics.rejected(cacheName);
             RejectedEntries.record(cacheName, key, e);
             remove(cacheName, key);
             return Optional.empty();
@@ -55,7 +78,9 @@ public class CacheAccess {
         EntryTtl.next(fresh.plus(policy.staleWhileRevalidate()));
         try {
             caches.cache(policy.cacheName()).put(key, entry);
+            CacheMetrics.put(policy.cacheName());
         } catch (RuntimeException e) {
+            CacheMetrics.error(policy.cacheName());
             RedisFailures.record("put", policy.cacheName(), e);
         } finally {
             EntryTtl.clear();
@@ -67,7 +92,9 @@ public class CacheAccess {
         try {
             fences(cacheName).addAndGet(key, 1L);
             caches.cache(cacheName).remove(key);
+            CacheMetrics.removal(cacheName);
         } catch (RuntimeException e) {
+            CacheMetrics.error(cacheName);
             RedisFailures.record("remove", cacheName, e);
         }
     }
@@ -77,7 +104,9 @@ public class CacheAccess {
         try {
             fences(cacheName).addAndGet(ALL, 1L);
             caches.cache(cacheName).clear();
+            CacheMetrics.clear(cacheName);
         } catch (RuntimeException e) {
+            CacheMetrics.error(cacheName);
             RedisFailures.record("clear", cacheName, e);
         }
     }
@@ -107,6 +136,7 @@ public class CacheAccess {
             try {
                 caches.cache(policy.cacheName()).remove(key);
                 fencedPuts.incrementAndGet();
+                CacheMetrics.fenced(policy.cacheName());
             } catch (RuntimeException e) {
                 RedisFailures.record("remove", policy.cacheName(), e);
             }

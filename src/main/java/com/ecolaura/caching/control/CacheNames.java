@@ -9,5 +9,9 @@ public final class CacheNames {
     public static final String SEARCH_RESULTS = "search-results";
     public static final String TRENDING = "trending";
 
+    /** The application's caches, for metrics and administration. */
+    public static final java.util.List<String> ALL =
+            java.util.List.of(PRODUCTS, SUSTAINABILITY_SCORES, PROFILES, SEARCH_RESULTS, TRENDING);
+
     private CacheNames() {}
 }

@@ -54,7 +54,9 @@ public class CacheResultInterceptor {
         String fence = cache.fence(method.cacheName, key);
         long started = System.nanoTime();
         Object result = invocation.proceed();
-        cache.putUnlessEvictedSince(fence, method.policy, key, result, (System.nanoTime() - started) / 1_000_000);
+        long took = System.nanoTime() - started;
+        CacheMetrics.load(method.cacheName, took);
+        cache.putUnlessEvictedSince(fence, method.policy, key, result, took / 1_000_000);
         return result;
     }
 }

@@ -50,6 +50,9 @@ public class RedisCaches {
         var jcache = new MutableConfiguration<String, Object>()
                 .setTypes(String.class, Object.class)
                 .setStoreByValue(true)
+                // JCache statistics and management MXBeans, for JMX consoles
+                .setStatisticsEnabled(true)
+                .setManagementEnabled(true)
                 .setExpiryPolicyFactory(FactoryBuilder.factoryOf(new EntryTtl(policy.ttl())));
         LOG.log(Level.INFO, "cache {0}: Redis hash ''{0}'', TTL {1}", name, policy.ttl());
         return cacheManager.createCache(name, RedissonConfiguration.fromInstance(SharedRedis.client(), jcache));

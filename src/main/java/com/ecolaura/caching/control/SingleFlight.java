@@ -22,6 +22,9 @@ public class SingleFlight {
     Object load(CachedMethod method, String key, Callable<Object> compute) throws Exception {
         String lockKey = "ecolaura:lock:" + method.policy.cacheName() + ":" + key;
         var lease = KeyLocks.tryAcquire(lockKey, method.policy.lockLease());
+        if (lease.isPresent() && KeyLocks.UNRECORDED.equals(lease.get())) {
+            return compute.call(); // Redis just failed: no other caller can be coordinated, nor served
+        }
         if (lease.isPresent()) {
             return computeHolding(method, key, lockKey, lease.get(), compute);
         }
@@ -30,8 +33,9 @@ public class SingleFlight {
         while (System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(pause);
             pause = Math.min(50, pause * 2);
-            var computed = cache.get(method.cacheName, key, method.resultType);
+            var computed = cache.peek(method.cacheName, key, method.resultType);
             if (computed.isPresent()) {
+                CacheMetrics.coalesced(method.cacheName);
                 return computed.get().value();
             }
             if (!KeyLocks.isHeld(lockKey)) {
@@ -42,6 +46,7 @@ public class SingleFlight {
             }
         }
         waitsTimedOut.incrementAndGet();
+        CacheMetrics.lockWaitTimeout(method.cacheName);
         return compute.call();
     }
 
@@ -49,8 +54,12 @@ public class SingleFlight {
             CachedMethod method, String key, String lockKey, String token, Callable<Object> compute) throws Exception {
         try {
             // the previous holder may have cached it between our miss and our lease
-            var computed = cache.get(method.cacheName, key, method.resultType);
-            return computed.isPresent() ? computed.get().value() : compute.call();
+            var computed = cache.peek(method.cacheName, key, method.resultType);
+            if (computed.isPresent()) {
+                CacheMetrics.coalesced(method.cacheName);
+                return computed.get().value();
+            }
+            return compute.call();
         } finally {
             KeyLocks.release(lockKey, token);
         }

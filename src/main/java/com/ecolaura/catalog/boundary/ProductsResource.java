@@ -31,12 +31,26 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("products")
+@Tag(name = "catalog")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProductsResource {
+
+    static final String EXAMPLE =
+            """
+            {"id":42,"sku":"ECO-0000042","name":"Compostable Flax Fibre Power Bank","category":"electronics",
+             "brand":"Greenhive","price":117.53,"currency":"EUR","stock":36,
+             "materials":["flax fibre","virgin plastic","recycled aluminium"],"certifications":[],
+             "carbonFootprintKg":54.712,"recycledContentPercent":20,"packaging":"RECYCLABLE","originCountry":"JP",
+             "ecoScore":35,"version":0,"updatedAt":"2026-11-26T10:26:09Z"}""";
 
     @Inject
     ProductCatalog catalog;
@@ -52,6 +66,19 @@ public class ProductsResource {
 
     @GET
     @Path("{id}")
+    @Operation(
+            summary = "A product",
+            description = "From the products cache; ETag \"v<version>\", 304 on If-None-Match")
+    @APIResponse(
+            responseCode = "200",
+            description = "The product",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(name = "product 42", value = EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "The client's version is current")
+    @APIResponse(responseCode = "400", description = "Not a product id")
+    @APIResponse(responseCode = "404", description = "No such product")
     public Response product(@PathParam("id") String id, @Context Request request) {
         long productId = Parameters.id("product id", id);
         ProductView product = catalog.find(productId);
@@ -70,6 +97,9 @@ public class ProductsResource {
 
     @GET
     @Path("{id}/sustainability-score")
+    @Operation(
+            summary = "A product's sustainability score and its components",
+            description = "Cached per product version")
     public Response score(@PathParam("id") String id, @Context Request request) {
         long productId = Parameters.id("product id", id);
         SustainabilityScore score =
@@ -90,6 +120,10 @@ public class ProductsResource {
 
     @PUT
     @Path("{id}")
+    @Operation(
+            summary = "Replaces a product",
+            description = "If-Match \"v<version>\" makes it conditional (412 otherwise)")
+    @APIResponse(responseCode = "412", description = "The product is at another version than If-Match names")
     public Response update(
             @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -1,5 +1,6 @@
 package com.ecolaura.catalog.entity;
 
+import com.ecolaura.problems.entity.Words;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -13,21 +14,118 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** The body of {@code POST /api/products} and {@code PUT /api/products/{id}}. */
-public record ProductInput(
-        @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9-]+") String sku,
-        @NotBlank @Size(max = 160) String name,
-        @Size(max = 2000) String description,
-        @NotBlank @Size(max = 40) String category,
-        @Size(max = 80) String brand,
-        @NotNull @DecimalMin("0.00") @DecimalMax("1000000.00") @Digits(integer = 10, fraction = 2) BigDecimal price,
-        @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
-        @Min(0) @Max(10_000_000) int stock,
-        @Size(max = 20) List<@NotBlank @Size(max = 60) String> materials,
-        @Size(max = 20) List<@NotBlank @Size(max = 40) String> certifications,
-        @DecimalMin("0.000") @DecimalMax("100000.000") @Digits(integer = 7, fraction = 3) BigDecimal carbonFootprintKg,
-        @Min(0) @Max(100) int recycledContentPercent,
-        Packaging packaging,
-        @Pattern(regexp = "[A-Z]{2}") String originCountry) {
+public class ProductInput {
+
+    @NotBlank
+    @Size(max = 32)
+    @Pattern(regexp = "[A-Za-z0-9-]+")
+    public String sku;
+
+    @NotBlank
+    @Size(max = 160)
+    public String name;
+
+    @Size(max = 2000)
+    public String description;
+
+    @NotBlank
+    @Size(max = 40)
+    public String category;
+
+    @Size(max = 80)
+    public String brand;
+
+    @NotNull
+    @DecimalMin("0.00")
+    @DecimalMax("1000000.00")
+    @Digits(integer = 10, fraction = 2)
+    public BigDecimal price;
+
+    @NotNull
+    @Pattern(regexp = "[A-Z]{3}")
+    public String currency;
+
+    @Min(0)
+    @Max(10_000_000)
+    public int stock;
+
+    @Size(max = 20)
+    @Words(maxLength = 60)
+    public List<String> materials;
+
+    @Size(max = 20)
+    @Words(maxLength = 40)
+    public List<String> certifications;
+
+    @DecimalMin("0.000")
+    @DecimalMax("100000.000")
+    @Digits(integer = 7, fraction = 3)
+    public BigDecimal carbonFootprintKg;
+
+    @Min(0)
+    @Max(100)
+    public int recycledContentPercent;
+
+    public Packaging packaging;
+
+    @Pattern(regexp = "[A-Z]{2}")
+    public String originCountry;
+
+    public String sku() {
+        return sku;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String category() {
+        return category;
+    }
+
+    public String brand() {
+        return brand;
+    }
+
+    public BigDecimal price() {
+        return price;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public int stock() {
+        return stock;
+    }
+
+    public List<String> materials() {
+        return materials;
+    }
+
+    public List<String> certifications() {
+        return certifications;
+    }
+
+    public BigDecimal carbonFootprintKg() {
+        return carbonFootprintKg;
+    }
+
+    public int recycledContentPercent() {
+        return recycledContentPercent;
+    }
+
+    public Packaging packaging() {
+        return packaging;
+    }
+
+    public String originCountry() {
+        return originCountry;
+    }
 
     public List<String> materialsOrEmpty() {
         return materials == null ? List.of() : materials;

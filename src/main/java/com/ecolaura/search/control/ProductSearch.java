@@ -75,9 +75,6 @@ public class ProductSearch {
                 .setMaxResults(query.size());
         bind(count, parameters);
         bind(items, parameters);
-        if (orderNeedsText(query)) {
-            items.setParameter("prefix", likeEscaped(query.text()) + "%");
-        }
         var page = new SearchPage(
                 query.text(),
                 count.getSingleResult(),
@@ -92,7 +89,7 @@ public class ProductSearch {
         return switch (query.sort()) {
             case RELEVANCE ->
                 orderNeedsText(query)
-                        ? " order by case when lower(p.name) like :prefix escape '!' then 0 else 1 end, p.ecoScore desc, p.id"
+                        ? " order by case when lower(p.name) like :text escape '!' then 0 else 1 end, p.ecoScore desc, p.id"
                         : " order by p.ecoScore desc, p.id";
             case NAME -> " order by p.name, p.id";
             case PRICE_ASC -> " order by p.price, p.id";

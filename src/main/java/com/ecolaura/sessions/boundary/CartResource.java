@@ -25,9 +25,11 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The shopper's cart, in their session; prices come from the (cached) catalog when the cart is read. */
 @Path("cart")
+@Tag(name = "sessions")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -4,4 +4,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /** The body of {@code POST /api/sessions}: a demo login by user id. */
-public record SessionStart(@NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String userId) {}
+public class SessionStart {
+
+    @NotNull
+    @Pattern(regexp = "[A-Za-z0-9._-]{1,64}")
+    public String userId;
+
+    public String userId() {
+        return userId;
+    }
+}

@@ -15,8 +15,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("products/trending")
+@Tag(name = "trending")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TrendingResource {

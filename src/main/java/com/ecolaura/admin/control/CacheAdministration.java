@@ -1,0 +1,192 @@
+package com.ecolaura.admin.control;
+
+import com.ecolaura.admin.entity.CacheStatus;
+import com.ecolaura.caching.control.CacheAccess;
+import com.ecolaura.caching.control.CacheNames;
+import com.ecolaura.caching.control.CachePolicies;
+import com.ecolaura.caching.control.RedisInfo;
+import com.ecolaura.caching.control.SharedRedis;
+import com.ecolaura.catalog.control.ProductCatalog;
+import com.ecolaura.catalog.control.SustainabilityScorer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricID;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+import org.hibernate.SessionFactory;
+import org.redisson.client.codec.StringCodec;
+
+/** What an operator can see and do with the caches: status, clear, evict one key, evict a region, warm. */
+@ApplicationScoped
+public class CacheAdministration {
+
+    /** Keys that belong to a cache besides its hash, cleared with it (by SCAN, never KEYS). */
+    private static final Map<String, List<String>> COMPANION_PATTERNS = Map.of(
+            CacheNames.SEARCH_RESULTS, List.of("ecolaura:search-tags:*"),
+            CacheNames.TRENDING, List.of("ecolaura:trending:members"));
+
+    @Inject
+    CacheAccess cache;
+
+    @Inject
+    ProductCatalog catalog;
+
+    @Inject
+    SustainabilityScorer scorer;
+
+    @PersistenceUnit
+    EntityManagerFactory emf;
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry metrics;
+
+    public List<CacheStatus> caches() {
+        return CacheNames.ALL.stream().map(this::status).toList();
+    }
+
+    public CacheStatus status(String name) {
+        known(name);
+        var policy = CachePolicies.of(name);
+        var map = SharedRedis.client().getMap(name, StringCodec.INSTANCE);
+        long entries = safely(() -> (long) map.size());
+        long memory = safely(map::sizeInMemory);
+        long hits = count("ecolaura.cache.hits", name);
+        long stale = count("ecolaura.cache.stale.hits", name);
+        long misses = count("ecolaura.cache.misses", name);
+        long total = hits + stale + misses;
+        return new CacheStatus(
+                name,
+                policy.ttl().toSeconds(),
+                policy.staleWhileRevalidate().toSeconds(),
+                policy.ttlJitter(),
+                policy.earlyRefreshBeta(),
+                entries,
+                memory,
+                hits,
+                stale,
+                misses,
+                count("ecolaura.cache.errors", name),
+                count("ecolaura.cache.loads", name),
+                total == 0 ? 0 : (hits + stale) / (double) total,
+                getP99Millis(name));
+    }
+
+    /** Empties a cache: its hash (one DEL) and its companion keys, found by SCAN. Returns keys removed. */
+    public long clear(String name) {
+        known(name);
+        cache.clear(name);
+        long companions = 0;
+        for (String pattern : COMPANION_PATTERNS.getOrDefault(name, List.of())) {
+            var keys = SharedRedis.client().getKeys();
+            var batch = new ArrayList<String>();
+            for (String key : (Iterable<String>) keys.getKeysStreamByPattern(pattern, 200)::iterator) {
+                batch.add(key);
+                if (batch.size() == 200) {
+                    companions += keys.delete(batch.toArray(String[]::new));
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                companions += keys.delete(batch.toArray(String[]::new));
+            }
+        }
+        return companions;
+    }
+
+    public void evict(String name, String key) {
+        known(name);
+        cache.remove(name, key);
+    }
+
+    public List<String> regions() {
+        return List.of(emf.unwrap(SessionFactory.class).getStatistics().getSecondLevelCacheRegionNames());
+    }
+
+    public void evictRegion(String region) {
+        if (!regions().contains(region)) {
+            throw new NotFoundException("no second-level cache region " + region);
+        }
+        emf.unwrap(org.hibernate.Cache.class).evictRegion(region);
+    }
+
+    /** Loads the first {@code limit} products (by id) into the products or sustainability-scores cache. */
+    public int warm(String name, int limit) {
+        known(name);
+        if (!CacheNames.PRODUCTS.equals(name) && !CacheNames.SUSTAINABILITY_SCORES.equals(name)) {
+            throw new BadRequestException("only products and sustainability-scores can be warmed");
+        }
+        var ids = emf.createEntityManager()
+                .createQuery("select p.id from Product p order by p.id", Long.class)
+                .setMaxResults(limit)
+                .getResultList();
+        for (long id : ids) {
+            var product = catalog.find(id);
+            if (CacheNames.SUSTAINABILITY_SCORES.equals(name)) {
+                scorer.score(id, product.version());
+            }
+        }
+        return ids.size();
+    }
+
+    /** The 99th percentile of reads of the cache; MicroProfile timers record nanoseconds. */
+    private double getP99Millis(String cache) {
+        Timer timer = metrics.getTimers().get(new MetricID("ecolaura.cache.get", new Tag("cache", cache)));
+        if (timer == null || timer.getCount() == 0) {
+            return 0;
+        }
+        var snapshot = timer.getSnapshot();
+        for (var percentile : snapshot.percentileValues()) {
+            if (Math.abs(percentile.getPercentile() - 0.99) < 1e-6) {
+                return percentile.getValue() / 1e6;
+            }
+        }
+        return snapshot.getMax() / 1e6;
+    }
+
+    /** Redis's state as the dashboard shows it. */
+    public Map<String, Object> redis() {
+        var info = RedisInfo.current();
+        var facts = new LinkedHashMap<String, String>();
+        facts.put("used memory", Math.round(info.get("used_memory") / 1024) + " KiB");
+        facts.put("maxmemory", info.get("maxmemory") == 0 ? "none" : Math.round(info.get("maxmemory") / 1024) + " KiB");
+        facts.put("evicted keys", Long.toString(Math.round(info.get("evicted_keys"))));
+        facts.put("expired keys", Long.toString(Math.round(info.get("expired_keys"))));
+        facts.put("keyspace hits", Long.toString(Math.round(info.get("keyspace_hits"))));
+        facts.put("keyspace misses", Long.toString(Math.round(info.get("keyspace_misses"))));
+        facts.put("clients", Long.toString(Math.round(info.get("connected_clients"))));
+        facts.put("ops/s", Long.toString(Math.round(info.get("instantaneous_ops_per_sec"))));
+        facts.put("ping", String.format(java.util.Locale.ROOT, "%.2f ms", info.pingSeconds() * 1000));
+        return Map.of("up", info.up(), "facts", facts);
+    }
+
+    private long count(String metric, String cache) {
+        Counter counter = metrics.getCounters().get(new MetricID(metric, new Tag("cache", cache)));
+        return counter == null ? 0 : counter.getCount();
+    }
+
+    private static void known(String name) {
+        if (!CacheNames.ALL.contains(name)) {
+            throw new NotFoundException("no cache " + name + "; caches: " + String.join(", ", CacheNames.ALL));
+        }
+    }
+
+    private static long safely(java.util.function.LongSupplier supplier) {
+        try {
+            return supplier.getAsLong();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package com.ecolaura.database.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only with a database: without one the shop cannot serve anything that is not cached. */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadiness implements HealthCheck {
+
+    @Resource(lookup = "java:app/jdbc/ecolaura")
+    DataSource database;
+
+    @Override
+    public HealthCheckResponse call() {
+        var check = HealthCheckResponse.named("database");
+        try (var connection = database.getConnection()) {
+            return check.status(connection.isValid(2)).build();
+        } catch (SQLException e) {
+            return check.down().withData("error", e.getClass().getSimpleName()).build();
+        }
+    }
+}

@@ -1,0 +1,366 @@
+package com.ecolaura.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ecolaura.testing.Browser;
+import com.ecolaura.testing.RedisProbe;
+import com.ecolaura.testing.ShopClient;
+import com.ecolaura.testing.ShopDeployment;
+import com.ecolaura.testing.ShopInfrastructure;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * Metrics, health and the admin API, on a shop with a Redis of its own that a test stops. Each
+ * call must move each counter by exactly the expected amount.
+ */
+@ExtendWith({ShopInfrastructure.class, ArquillianExtension.class})
+class ObservabilityIT {
+
+    @Deployment(testable = false)
+    @TargetsContainer("payara-micro-observed")
+    static WebArchive shop() {
+        return ShopDeployment.war();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    ShopClient shop;
+
+    @BeforeEach
+    void connect() {
+        shop = new ShopClient(deployment);
+    }
+
+    @Test
+    void aMissThenAHitMoveTheirCountersByExactlyOne() {
+        var before = counters("products");
+
+        assertEquals(200, shop.get("api/products/1501").status());
+        var afterMiss = counters("products");
+        assertEquals(200, shop.get("api/products/1501").status());
+        var afterHit = counters("products");
+
+        assertEquals(before.plus(0, 1, 1, 1, 0), afterMiss, "a miss: one miss, one load, one put");
+        assertEquals(afterMiss.plus(1, 0, 0, 0, 0), afterHit, "a hit: one hit");
+        assertTrue(shop.metric("ecolaura_cache_hit_ratio{cache=\"products\"") > 0);
+    }
+
+    @Test
+    void aRedisOutageCountsOneErrorPerReadServesFromTheDatabaseAndKeepsTheShopReady() {
+        var before = counters("products");
+        ShopInfrastructure.stopFaultRedis();
+        try {
+            var reply = shop.get("api/products/1502");
+            assertEquals(200, reply.status(), reply.body());
+            assertEquals(1502, reply.json().get("id").asLong());
+            assertEquals(before.plus(0, 1, 1, 0, 1), counters("products"), "one miss, one load, one error, no put");
+
+            var health = shop.get("health/ready");
+            assertEquals(200, health.status(), health.body());
+            JsonNode redis = check(health.json(), "redis");
+            assertEquals("UP", redis.get("status").asText());
+            assertFalse(redis.get("data").get("reachable").asBoolean());
+            assertEquals("UP", check(health.json(), "database").get("status").asText());
+            assertEquals(0, shop.metric("ecolaura_redis_up"));
+        } finally {
+            ShopInfrastructure.startFaultRedis();
+        }
+    }
+
+    @Test
+    void theAdminApiAnswers401WithoutCredentials403WithoutTheRoleAndAuditsEveryChange() {
+        var anonymous = shop.get("api/admin/caches");
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        assertEquals(
+                401,
+                shop.send(as("admin", "wrong").GET().uri(uri("api/admin/caches")))
+                        .status());
+        assertEquals(
+                403,
+                shop.send(as("viewer", "s3cret-viewer").GET().uri(uri("api/admin/caches")))
+                        .status());
+        assertEquals(
+                403,
+                shop.send(as("viewer", "s3cret-viewer").DELETE().uri(uri("api/admin/caches/products")))
+                        .status());
+
+        var list = shop.send(as("admin", "s3cret-admin").GET().uri(uri("api/admin/caches")));
+        assertEquals(200, list.status(), list.body());
+        assertEquals(5, list.json().size());
+        assertEquals(3600, find(list.json(), "products").get("ttlSeconds").asLong());
+
+        shop.get("api/products/1503");
+        try (var redis = new RedisProbe(ShopInfrastructure.faultRedisAddress())) {
+            assertTrue(redis.hasField("products", "1503"));
+            var evict =
+                    shop.send(as("admin", "s3cret-admin").DELETE().uri(uri("api/admin/caches/products/entries/1503")));
+            assertEquals(204, evict.status());
+            assertFalse(redis.hasField("products", "1503"), "evicted from Redis");
+        }
+        var clear = shop.send(as("admin", "s3cret-admin").DELETE().uri(uri("api/admin/caches/search-results")));
+        assertEquals(200, clear.status(), clear.body());
+        var warm = shop.send(as("admin", "s3cret-admin")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .uri(uri("api/admin/caches/products/warm?limit=25")));
+        assertEquals(25, warm.json().get("entries").asInt(), warm.body());
+        assertEquals(
+                404,
+                shop.send(as("admin", "s3cret-admin").DELETE().uri(uri("api/admin/caches/nope")))
+                        .status());
+
+        try (var redis = new RedisProbe(ShopInfrastructure.faultRedisAddress())) {
+            var trail = redis.stream("ecolaura:audit", 10);
+            assertTrue(
+                    trail.stream()
+                            .anyMatch(e -> e.get("user").equals("admin")
+                                    && e.get("action").equals("evict-key")
+                                    && e.get("target").equals("products[1503]")),
+                    trail.toString());
+            assertTrue(
+                    trail.stream()
+                            .anyMatch(e -> e.get("action").equals("clear-cache")
+                                    && e.get("target").equals("search-results")),
+                    trail.toString());
+        }
+        var audit = shop.send(as("admin", "s3cret-admin").GET().uri(uri("api/admin/audit?count=5")));
+        assertTrue(audit.body().contains("warm-cache"), audit.body());
+    }
+
+    @Test
+    void theGrafanaDashboardAndTheAlertRulesUseOnlyMetricsTheShopExports() throws Exception {
+        shop.get("api/products/1504");
+        var metrics =
+                shop.send(HttpRequest.newBuilder(URI.create(uri("").toString().replaceAll("/$", "") + "/metrics")));
+        Set<String> exported = new HashSet<>();
+        var names = Pattern.compile("^(ecolaura_[a-z0-9_]+)", Pattern.MULTILINE).matcher(metrics.body());
+        while (names.find()) {
+            exported.add(names.group(1));
+        }
+        assertTrue(exported.contains("ecolaura_cache_hits_total"), exported.toString());
+        for (String file :
+                new String[] {"server-config/grafana/ecolaura-caches.json", "server-config/prometheus/alerts.yml"}) {
+            var used = Pattern.compile("\\b(ecolaura_[a-z0-9_]+)").matcher(Files.readString(Path.of(file)));
+            int count = 0;
+            while (used.find()) {
+                assertTrue(
+                        exported.contains(used.group(1)), file + " uses " + used.group(1) + ", which is not exported");
+                count++;
+            }
+            assertTrue(count >= 5, file + " names " + count + " metrics");
+        }
+        new ObjectMapper()
+                .readTree(Path.of("server-config/grafana/ecolaura-caches.json").toFile());
+    }
+
+    @Test
+    @EnabledIf("com.ecolaura.testing.Browser#available")
+    void theStorefrontShowsProductsAndAProductWithItsScoreWithoutConsoleErrors() {
+        try (var browser = new Browser()) {
+            var driver = browser.driver();
+            driver.get(shop.resolve("").toString());
+            browser.waitUpTo(Duration.ofSeconds(20))
+                    .until(d -> d.findElements(By.cssSelector("#products li")).size() == 12);
+            assertTrue(driver.findElement(By.id("results-count")).getText().matches("\\d+ products"));
+            driver.findElements(By.cssSelector("#products li")).get(0).click();
+            browser.waitUpTo(Duration.ofSeconds(20))
+                    .until(d -> d.findElement(By.id("detail")).getText().contains("grade"));
+            driver.findElement(By.id("query")).sendKeys("bamboo");
+            driver.findElement(By.cssSelector("#search button")).click();
+            browser.waitUpTo(Duration.ofSeconds(20))
+                    .until(d -> d.findElement(By.id("results-title")).getText().contains("bamboo"));
+            Path screenshot = browser.screenshot("storefront");
+            assertEquals(List.of(), browser.consoleErrors());
+            assertTrue(screenshot.toFile().length() > 10_000);
+        }
+    }
+
+    @Test
+    @EnabledIf("com.ecolaura.testing.Browser#available")
+    void theDashboardShowsLiveNumbersForEveryCacheWithoutConsoleErrors() {
+        shop.get("api/products/1505");
+        shop.get("api/products/1505");
+        try (var browser = new Browser()) {
+            var driver = browser.driver();
+            // as a browser that has answered the Basic challenge: every request carries the credentials
+            String basic = Base64.getEncoder().encodeToString("admin:s3cret-admin".getBytes(StandardCharsets.UTF_8));
+            driver.executeCdpCommand("Network.enable", Map.of());
+            driver.executeCdpCommand(
+                    "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic " + basic)));
+            driver.get(shop.resolve("admin/").toString());
+            browser.waitUpTo(Duration.ofSeconds(20))
+                    .until(d -> d.findElements(By.cssSelector("#caches .card")).size() == 5);
+            // shoppers meanwhile: the dashboard must show them, live
+            var stop = new java.util.concurrent.atomic.AtomicBoolean();
+            var shoppers = new Thread(() -> {
+                for (int i = 0; !stop.get(); i++) {
+                    shop.get("api/products/" + (1 + i % 40));
+                    shop.get("api/search?q=cork&page=" + (i % 3));
+                }
+            });
+            shoppers.start();
+            try {
+                browser.waitUpTo(Duration.ofSeconds(20))
+                        .until(d -> hitsPerSecond(d, "products") > 0 && hitsPerSecond(d, "search-results") > 0);
+                var products = driver.findElement(By.cssSelector("[data-cache='products'] .ratio"))
+                        .getText();
+                assertTrue(products.matches("\\d+\\.\\d%") && !products.equals("0.0%"), products);
+                assertTrue(driver.findElement(By.id("redis")).getText().contains("up"));
+                browser.screenshot("dashboard");
+            } finally {
+                stop.set(true);
+            }
+            assertEquals(List.of(), browser.consoleErrors());
+        }
+    }
+
+    @Test
+    @EnabledIf("prometheusAvailable")
+    void aRealPrometheusScrapesTheShopWithTheShippedConfigurationAndAnswersAHitRatioQuery() throws Exception {
+        shop.get("api/products/1506");
+        shop.get("api/products/1506");
+        Path folder = Files.createTempDirectory("prometheus");
+        String target = shop.resolve("").getAuthority();
+        Files.writeString(
+                folder.resolve("prometheus.yml"),
+                Files.readString(Path.of("server-config/prometheus/prometheus.yml"))
+                        .replace("127.0.0.1:8080", target)
+                        .replace("scrape_interval: 10s", "scrape_interval: 1s"));
+        Files.copy(Path.of("server-config/prometheus/alerts.yml"), folder.resolve("alerts.yml"));
+        int port;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        var prometheus = new ProcessBuilder(
+                        "prometheus",
+                        "--config.file=" + folder.resolve("prometheus.yml"),
+                        "--storage.tsdb.path=" + folder.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("prometheus.log").toFile())
+                .start();
+        try {
+            var query = URI.create("http://127.0.0.1:" + port + "/api/v1/query?query="
+                    + java.net.URLEncoder.encode(
+                            "ecolaura_cache_hit_ratio{cache=\"products\"}", StandardCharsets.UTF_8));
+            var answer = new java.util.concurrent.atomic.AtomicReference<JsonNode>();
+            com.ecolaura.testing.Eventually.holds(
+                    "Prometheus has scraped a products hit ratio", Duration.ofSeconds(60), () -> {
+                        try {
+                            var reply = shop.send(HttpRequest.newBuilder(query));
+                            JsonNode result = reply.status() == 200
+                                    ? reply.json().path("data").path("result")
+                                    : null;
+                            answer.set(result);
+                            return result != null && result.size() == 1;
+                        } catch (RuntimeException e) {
+                            return false; // not listening yet
+                        }
+                    });
+            double ratio = answer.get().get(0).get("value").get(1).asDouble();
+            System.out.printf("PROMETHEUS ecolaura_cache_hit_ratio{cache=\"products\"} = %.3f%n", ratio);
+            assertTrue(ratio > 0 && ratio <= 1, "hit ratio " + ratio);
+            var rules = shop.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/rules")));
+            assertTrue(rules.body().contains("CacheHitRatioLow") && rules.body().contains("RedisDown"), rules.body());
+        } finally {
+            prometheus.destroy();
+            prometheus.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** The hits/s a dashboard card shows. */
+    private static double hitsPerSecond(org.openqa.selenium.WebDriver driver, String cache) {
+        var numbers = driver.findElements(By.cssSelector("[data-cache='" + cache + "'] .numbers b"));
+        return numbers.isEmpty() ? 0 : Double.parseDouble(numbers.get(0).getText());
+    }
+
+    static boolean prometheusAvailable() {
+        return java.util.stream.Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
+                .anyMatch(folder -> Files.isExecutable(Path.of(folder, "prometheus")));
+    }
+
+    @Test
+    void openApiDescribesTheApi() {
+        var openApi = shop.send(
+                HttpRequest.newBuilder(URI.create(shop.resolve("").toString().replaceAll("/$", "") + "/openapi")));
+        assertEquals(200, openApi.status());
+        for (String expected : List.of(
+                "Ecolaura shop API",
+                "/api/products/{id}",
+                "/api/search",
+                "/api/admin/caches",
+                "Compostable Flax Fibre Power Bank")) {
+            assertTrue(openApi.body().contains(expected), "OpenAPI document names " + expected);
+        }
+    }
+
+    record Counters(double hits, double misses, double loads, double puts, double errors) {
+        Counters plus(double h, double m, double l, double p, double e) {
+            return new Counters(hits + h, misses + m, loads + l, puts + p, errors + e);
+        }
+    }
+
+    private Counters counters(String cache) {
+        String tag = "{cache=\"" + cache + "\"";
+        return new Counters(
+                shop.metric("ecolaura_cache_hits_total" + tag),
+                shop.metric("ecolaura_cache_misses_total" + tag),
+                shop.metric("ecolaura_cache_loads_total" + tag),
+                shop.metric("ecolaura_cache_puts_total" + tag),
+                shop.metric("ecolaura_cache_errors_total" + tag));
+    }
+
+    private URI uri(String path) {
+        return shop.resolve(path);
+    }
+
+    private static HttpRequest.Builder as(String user, String password) {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder().header("Authorization", "Basic " + basic);
+    }
+
+    private static JsonNode check(JsonNode health, String name) {
+        for (JsonNode check : health.get("checks")) {
+            if (check.get("name").asText().equals(name)) {
+                return check;
+            }
+        }
+        throw new AssertionError("no health check " + name + " in " + health);
+    }
+
+    private static JsonNode find(JsonNode caches, String name) {
+        for (JsonNode cache : caches) {
+            if (cache.get("name").asText().equals(name)) {
+                return cache;
+            }
+        }
+        throw new AssertionError("no cache " + name + " in " + caches);
+    }
+}
