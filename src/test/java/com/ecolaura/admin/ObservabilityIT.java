@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 
 /**
  * Metrics, health and the admin API, on a shop with a Redis of its own that a test stops. Each
@@ -227,12 +228,18 @@ class ObservabilityIT {
             });
             shoppers.start();
             try {
-                browser.waitUpTo(Duration.ofSeconds(20))
-                        .until(d -> hitsPerSecond(d, "products") > 0 && hitsPerSecond(d, "search-results") > 0);
-                var products = driver.findElement(By.cssSelector("[data-cache='products'] .ratio"))
-                        .getText();
-                assertTrue(products.matches("\\d+\\.\\d%") && !products.equals("0.0%"), products);
-                assertTrue(driver.findElement(By.id("redis")).getText().contains("up"));
+                // the dashboard redraws every 2 s: read inside retried conditions, which ignore stale elements
+                var wait = browser.waitUpTo(Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
+                wait.until(d -> hitsPerSecond(d, "products") > 0 && hitsPerSecond(d, "search-results") > 0);
+                String products = wait.until(d -> {
+                    String ratio = d.findElement(By.cssSelector("[data-cache='products'] .ratio"))
+                            .getText();
+                    return ratio.matches("\\d+\\.\\d%") && !ratio.equals("0.0%") ? ratio : null;
+                });
+                assertTrue(products.endsWith("%"), products);
+                Boolean redisUp =
+                        wait.until(d -> d.findElement(By.id("redis")).getText().contains("up"));
+                assertTrue(redisUp);
                 browser.screenshot("dashboard");
             } finally {
                 stop.set(true);

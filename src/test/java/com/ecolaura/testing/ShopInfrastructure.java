@@ -92,10 +92,6 @@ public class ShopInfrastructure implements BeforeAllCallback {
         }
     }
 
-    public static boolean onPostgres() {
-        return postgres != null;
-    }
-
     private static int freePort() throws IOException {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

@@ -10,7 +10,6 @@ import java.lang.reflect.Method;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Recomputes a stale (or nearly expired) entry off the request thread, exactly once across all
@@ -26,7 +25,6 @@ public class BackgroundRefresh {
     ManagedExecutorService executor;
 
     private final Set<String> refreshingHere = ConcurrentHashMap.newKeySet();
-    private final AtomicLong refreshes = new AtomicLong();
 
     void refresh(CachedMethod cached, String key, Method method, Object[] parameters) {
         String lockKey = "ecolaura:refresh:" + cached.policy.cacheName() + ":" + key;
@@ -39,7 +37,6 @@ public class BackgroundRefresh {
                     KeyLocks.tryAcquire(lockKey, cached.policy.lockLease()).ifPresent(token -> {
                         try {
                             invokeForced(method, parameters);
-                            refreshes.incrementAndGet();
                             CacheMetrics.refresh(cached.cacheName);
                         } finally {
                             KeyLocks.release(lockKey, token);
@@ -70,9 +67,5 @@ public class BackgroundRefresh {
         } finally {
             RefreshContext.consume();
         }
-    }
-
-    public long refreshes() {
-        return refreshes.get();
     }
 }

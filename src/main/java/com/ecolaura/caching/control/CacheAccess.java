@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.redisson.api.RMap;
 
 /**
@@ -18,8 +17,6 @@ public class CacheAccess {
 
     private static final String ALL = "*";
     private static final String UNKNOWN_FENCE = "";
-
-    private final AtomicLong fencedPuts = new AtomicLong();
 
     @Inject
     RedisCaches caches;
@@ -135,17 +132,11 @@ public class CacheAccess {
         if (!fence.equals(fence(policy.cacheName(), key))) {
             try {
                 caches.cache(policy.cacheName()).remove(key);
-                fencedPuts.incrementAndGet();
                 CacheMetrics.fenced(policy.cacheName());
             } catch (RuntimeException e) {
                 RedisFailures.record("remove", policy.cacheName(), e);
             }
         }
-    }
-
-    /** How many computed values were discarded because an eviction crossed their computation. */
-    public long fencedPuts() {
-        return fencedPuts.get();
     }
 
     private static RMap<String, Long> fences(String cacheName) {

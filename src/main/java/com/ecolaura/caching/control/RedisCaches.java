@@ -37,10 +37,6 @@ public class RedisCaches {
         return open.computeIfAbsent(name, this::create);
     }
 
-    public Iterable<String> openCacheNames() {
-        return open.keySet();
-    }
-
     private Cache<String, Object> create(String name) {
         Cache<String, Object> existing = cacheManager.getCache(name, String.class, Object.class);
         if (existing != null) {

@@ -32,8 +32,4 @@ public final class RedisFailures {
                     failure.toString());
         }
     }
-
-    public static long count() {
-        return failures.get();
-    }
 }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * On a miss, one caller across all instances computes the value; the others poll the cache for it
@@ -13,8 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class SingleFlight {
-
-    private final AtomicLong waitsTimedOut = new AtomicLong();
 
     @Inject
     CacheAccess cache;
@@ -45,7 +42,6 @@ public class SingleFlight {
                 }
             }
         }
-        waitsTimedOut.incrementAndGet();
         CacheMetrics.lockWaitTimeout(method.cacheName);
         return compute.call();
     }
@@ -63,9 +59,5 @@ public class SingleFlight {
         } finally {
             KeyLocks.release(lockKey, token);
         }
-    }
-
-    public long waitsTimedOut() {
-        return waitsTimedOut.get();
     }
 }
