@@ -3,6 +3,8 @@ package com.ecolaura.admin.control;
 import com.ecolaura.caching.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -28,6 +30,11 @@ public class AdminUsers implements IdentityStore {
     record User(byte[] password, Set<String> roles) {}
 
     private final Map<String, User> users = new HashMap<>();
+
+    /** Created at start, so that a generated password is in the log before anyone needs it. */
+    void atStart(@Observes Startup startup) {
+        // creating the bean loads the users
+    }
 
     @PostConstruct
     void load() {
