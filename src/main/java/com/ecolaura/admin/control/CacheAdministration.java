@@ -2,9 +2,11 @@ package com.ecolaura.admin.control;
 
 import com.ecolaura.admin.entity.CacheStatus;
 import com.ecolaura.caching.control.CacheAccess;
+import com.ecolaura.caching.control.CacheMetrics;
 import com.ecolaura.caching.control.CacheNames;
 import com.ecolaura.caching.control.CachePolicies;
 import com.ecolaura.caching.control.RedisInfo;
+import com.ecolaura.caching.control.RedisMetrics;
 import com.ecolaura.caching.control.SharedRedis;
 import com.ecolaura.catalog.control.ProductCatalog;
 import com.ecolaura.catalog.control.SustainabilityScorer;
@@ -18,14 +20,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.hibernate.SessionFactory;
-import org.redisson.client.codec.StringCodec;
 
 /** What an operator can see and do with the caches: status, clear, evict one key, evict a region, warm. */
 @ApplicationScoped
@@ -59,12 +59,11 @@ public class CacheAdministration {
     public CacheStatus status(String name) {
         known(name);
         var policy = CachePolicies.of(name);
-        var map = SharedRedis.client().getMap(name, StringCodec.INSTANCE);
-        long entries = safely(() -> (long) map.size());
-        long memory = safely(map::sizeInMemory);
-        long hits = count("ecolaura.cache.hits", name);
-        long stale = count("ecolaura.cache.stale.hits", name);
-        long misses = count("ecolaura.cache.misses", name);
+        long entries = known(RedisMetrics.entries(name));
+        long memory = known(RedisMetrics.memory(name));
+        long hits = CacheMetrics.count("hits", name);
+        long stale = CacheMetrics.count("stale.hits", name);
+        long misses = CacheMetrics.count("misses", name);
         long total = hits + stale + misses;
         return new CacheStatus(
                 name,
@@ -77,8 +76,8 @@ public class CacheAdministration {
                 hits,
                 stale,
                 misses,
-                count("ecolaura.cache.errors", name),
-                count("ecolaura.cache.loads", name),
+                CacheMetrics.count("errors", name),
+                CacheMetrics.count("loads", name),
                 total == 0 ? 0 : (hits + stale) / (double) total,
                 getP99Millis(name));
     }
@@ -171,22 +170,14 @@ public class CacheAdministration {
         return Map.of("up", info.up(), "facts", facts);
     }
 
-    private long count(String metric, String cache) {
-        Counter counter = metrics.getCounters().get(new MetricID(metric, new Tag("cache", cache)));
-        return counter == null ? 0 : counter.getCount();
-    }
-
     private static void known(String name) {
         if (!CacheNames.ALL.contains(name)) {
             throw new NotFoundException("no cache " + name + "; caches: " + String.join(", ", CacheNames.ALL));
         }
     }
 
-    private static long safely(java.util.function.LongSupplier supplier) {
-        try {
-            return supplier.getAsLong();
-        } catch (RuntimeException e) {
-            return -1;
-        }
+    /** -1 where Redis could not say. */
+    private static long known(double value) {
+        return Double.isNaN(value) ? -1 : (long) value;
     }
 }

@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 public final class HttpCaching {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final Duration MAX_AGE_CAP = Settings.duration("ecolaura.http.max-age", Duration.ofSeconds(60));
 
     private HttpCaching() {}
 
@@ -35,19 +36,17 @@ public final class HttpCaching {
 
     /** A shared (CDN-cacheable) response for a versioned resource; 304 when the client has this version. */
     public static Response versioned(Request request, long version, String cacheName, Supplier<Object> body) {
-        var tag = versionTag(version);
-        var cacheControl = shared(cacheName);
-        var notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.cacheControl(cacheControl).build();
-        }
-        return Response.ok(body.get()).tag(tag).cacheControl(cacheControl).build();
+        return conditional(request, versionTag(version), shared(cacheName), body);
     }
 
     /** A user's own resource: never stored by shared caches, always revalidated. */
     public static Response personal(Request request, long version, Supplier<Object> body) {
-        var tag = versionTag(version);
-        var cacheControl = CacheControl.valueOf("private, no-cache");
+        return conditional(request, versionTag(version), CacheControl.valueOf("private, no-cache"), body);
+    }
+
+    /** The body is built only when the client's copy is not current. */
+    private static Response conditional(
+            Request request, EntityTag tag, CacheControl cacheControl, Supplier<Object> body) {
         var notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
             return notModified.cacheControl(cacheControl).build();
@@ -72,8 +71,7 @@ public final class HttpCaching {
 
     static CacheControl shared(String cacheName) {
         var policy = CachePolicies.of(cacheName);
-        Duration cap = Settings.duration("ecolaura.http.max-age", Duration.ofSeconds(60));
-        long maxAge = Math.min(policy.ttl().toSeconds(), cap.toSeconds());
+        long maxAge = Math.min(policy.ttl().toSeconds(), MAX_AGE_CAP.toSeconds());
         long stale = policy.staleWhileRevalidate().toSeconds();
         return CacheControl.valueOf(
                 "public, max-age=" + maxAge + (stale > 0 ? ", stale-while-revalidate=" + stale : ""));

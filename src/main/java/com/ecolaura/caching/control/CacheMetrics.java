@@ -176,6 +176,11 @@ public class CacheMetrics {
                 new Tag("cache", cache));
     }
 
+    /** A cache's counter ({@code hits}, {@code misses}, …) as it stands; 0 before its first count. */
+    public static long count(String name, String cache) {
+        return (long) value(name, cache);
+    }
+
     private static double value(String name, String cache) {
         var counter = COUNTERS.get(name + "|" + cache);
         return counter == null ? 0 : counter.getCount();

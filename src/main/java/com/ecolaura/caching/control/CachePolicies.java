@@ -26,17 +26,19 @@ public final class CachePolicies {
 
     private CachePolicies() {}
 
-    /** The policies of caches whose methods carry {@link CacheFreshness}, once those methods have run. */
+    /** Resolved once per cache (configuration is fixed at start); a method's {@link CacheFreshness} wins over none. */
     private static final Map<String, CachePolicy> ANNOTATED = new ConcurrentHashMap<>();
+
+    private static final Map<String, CachePolicy> PLAIN = new ConcurrentHashMap<>();
 
     public static CachePolicy of(String cacheName) {
         var annotated = ANNOTATED.get(cacheName);
-        return annotated != null ? annotated : of(cacheName, null);
+        return annotated != null ? annotated : PLAIN.computeIfAbsent(cacheName, name -> resolve(name, null));
     }
 
     public static CachePolicy of(String cacheName, CacheFreshness annotated) {
         if (annotated == null) {
-            return resolve(cacheName, null);
+            return of(cacheName);
         }
         return ANNOTATED.computeIfAbsent(cacheName, name -> resolve(name, annotated));
     }

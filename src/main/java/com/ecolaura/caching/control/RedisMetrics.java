@@ -67,7 +67,7 @@ public class RedisMetrics {
                 function -> function.applyAsDouble(RedisInfo.current()));
     }
 
-    static double entries(String cache) {
+    public static double entries(String cache) {
         try {
             return SharedRedis.client().getMap(cache, StringCodec.INSTANCE).size();
         } catch (RuntimeException e) {
@@ -75,7 +75,7 @@ public class RedisMetrics {
         }
     }
 
-    static double memory(String cache) {
+    public static double memory(String cache) {
         try {
             return SharedRedis.client().getMap(cache, StringCodec.INSTANCE).sizeInMemory();
         } catch (RuntimeException e) {

@@ -36,9 +36,17 @@ public final class Settings {
         return text(key).map(Duration::parse).orElse(fallback);
     }
 
+    /** Read once: the interceptors ask on every cached call, and the switch is fixed at start. */
     public static boolean cachingEnabled() {
-        return flag("ecolaura.cache.enabled", true);
+        Boolean enabled = cachingEnabled;
+        if (enabled == null) {
+            enabled = flag("ecolaura.cache.enabled", true);
+            cachingEnabled = enabled;
+        }
+        return enabled;
     }
+
+    private static volatile Boolean cachingEnabled;
 
     private static Config config() {
         return ConfigProvider.getConfig(Settings.class.getClassLoader());
