@@ -96,6 +96,36 @@ class ObservabilityIT {
     }
 
     @Test
+    void theNearCacheIsEmptiedWhenRedisGoesAwayAndUsedAgainOnlyOnceItListensAgain() {
+        String nearHits = "ecolaura_cache_near_hits_total{cache=\"products\"";
+        shop.get("api/products/1503");
+        shop.get("api/products/1503");
+        double before = shop.metric(nearHits);
+        assertEquals(200, shop.get("api/products/1503").status());
+        assertEquals(before + 1, shop.metric(nearHits), "a near hit before the outage");
+
+        ShopInfrastructure.stopFaultRedis();
+        try {
+            com.ecolaura.testing.Eventually.holds(
+                    "the near cache stops on a lost connection",
+                    Duration.ofSeconds(10),
+                    () -> shop.metric("ecolaura_cache_near_listening") == 0);
+            assertEquals(0, shop.metric("ecolaura_cache_near_entries{cache=\"products\""));
+        } finally {
+            ShopInfrastructure.startFaultRedis();
+        }
+        com.ecolaura.testing.Eventually.holds(
+                "the near cache listens again after Redis is back",
+                Duration.ofSeconds(60),
+                () -> shop.metric("ecolaura_cache_near_listening") == 1);
+        var reply = shop.get("api/products/1503");
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(
+                before + 1, shop.metric(nearHits), "nothing from before the outage was served from the near cache");
+    }
+
+    @Test
     void theAdminApiAnswers401WithoutCredentials403WithoutTheRoleAndAuditsEveryChange() {
         var anonymous = shop.get("api/admin/caches");
         assertEquals(401, anonymous.status());

@@ -74,6 +74,22 @@ class StoredValueTest {
     }
 
     @Test
+    void anEnvelopeMustNameItsTypeBeforeItsValueAndBeWhole() throws Exception {
+        var type = CacheJson.MAPPER.constructType(ProductSummary.class);
+        var valueFirst = decode(bytes("{\"value\":{\"id\":42},\"type\":\"ProductSummary\"}"));
+        var truncated = decode(bytes("{\"type\":\"ProductSummary\",\"value\":{\"id\":42,\"sku\":"));
+        var misfit = decode(bytes("{\"type\":\"ProductSummary\",\"value\":{\"id\":\"forty-two\"}}"));
+
+        assertTrue(assertThrows(RejectedEntryException.class, () -> valueFirst.as(type))
+                .getMessage()
+                .contains("no type before the value"));
+        assertThrows(RejectedEntryException.class, () -> truncated.as(type));
+        assertTrue(assertThrows(RejectedEntryException.class, () -> misfit.as(type))
+                .getMessage()
+                .contains("does not fit"));
+    }
+
+    @Test
     void keysAreThePlainStrings() throws Exception {
         ByteBuf key = codec.getMapKeyEncoder().encode("42");
         assertEquals("42", key.toString(StandardCharsets.UTF_8));

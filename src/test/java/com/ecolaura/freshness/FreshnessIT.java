@@ -206,6 +206,32 @@ class FreshnessIT {
     }
 
     @Test
+    void aHotProductIsServedFromTheNearCacheWithoutRedisUntilAWriteOnTheOtherInstanceDropsIt() {
+        var made = create(a, "puffin" + UUID.randomUUID().toString().substring(0, 8), "15.00", 4);
+        String path = "api/products/" + made.id();
+        String nearHits = "ecolaura_cache_near_hits_total{cache=\"products\"";
+        String redisReads = "ecolaura_cache_get_seconds_count{cache=\"products\"";
+        b.get(path); // a miss: loaded and cached in Redis
+        b.get(path); // a Redis hit, kept in b's near cache
+        double nearBefore = b.metric(nearHits);
+        double readsBefore = b.metric(redisReads);
+
+        long version = b.get(path).json().get("version").asLong();
+
+        assertEquals(nearBefore + 1, b.metric(nearHits), "served from b's near cache");
+        assertEquals(readsBefore, b.metric(redisReads), "without reading Redis");
+
+        var updated = a.put(path, made.body("puffin", "16.50", 4));
+        assertEquals(200, updated.status(), updated.body());
+        var after = b.get(path).json();
+
+        assertEquals(version + 1, after.get("version").asLong(), "b's near copy was dropped by a's write");
+        assertEquals(16.5, after.get("price").asDouble());
+        assertEquals(nearBefore + 1, b.metric(nearHits), "the read after the write was not a near hit");
+        assertTrue(b.metric("ecolaura_cache_near_invalidations_total{cache=\"products\"") > 0);
+    }
+
+    @Test
     void aStockChangeEvictsExactlyTheSearchPagesThatHoldTheProduct() {
         String token = "quokka" + UUID.randomUUID().toString().substring(0, 8);
         var made = create(a, token, "12.00", 9);
@@ -271,6 +297,8 @@ class FreshnessIT {
         var writes = new ConcurrentLinkedQueue<Write>();
         var reads = new ConcurrentLinkedQueue<Read>();
         var stop = new AtomicBoolean();
+        String nearHits = "ecolaura_cache_near_hits_total{cache=\"products\"";
+        double nearBefore = a.metric(nearHits) + b.metric(nearHits);
         ExecutorService pool = Executors.newFixedThreadPool(9);
         pool.execute(() -> {
             int n = 0;
@@ -307,11 +335,13 @@ class FreshnessIT {
                         .filter(write -> write.completedNanos() + margin <= read.startedNanos())
                         .anyMatch(write -> write.version() > read.version()))
                 .count();
+        double nearServed = a.metric(nearHits) + b.metric(nearHits) - nearBefore;
         System.out.printf(
-                "FRESHNESS %d s: %d committed writes, %d reads on 2 instances, %d stale reads%n",
-                seconds, committed.size(), reads.size(), stale);
+                "FRESHNESS %d s: %d committed writes, %d reads on 2 instances (%.0f from near caches), %d stale reads%n",
+                seconds, committed.size(), reads.size(), nearServed, stale);
         assertTrue(committed.size() > 10 && reads.size() > 100, "enough traffic to mean something");
         assertEquals(0, stale, "reads older than a write committed 50 ms before them");
+        assertTrue(nearServed > 0, "the near caches took part");
     }
 
     @Test

@@ -57,16 +57,23 @@ public class RedisProbe implements AutoCloseable {
         return redis.getAtomicLong("ecolaura:catalog:generation").get();
     }
 
-    /** Removes one entry of a JCache cache, as if it had never been cached. */
+    /**
+     * Removes an entry as another shop instance's eviction would: from Redis, and from every near
+     * cache through their invalidation channel.
+     */
     public void evict(String cache, String key) {
         redis.getMap(cache, StringCodec.INSTANCE).fastRemove(key);
         redis.getScoredSortedSet("jcache_timeout_set:{" + cache + "}", StringCodec.INSTANCE)
                 .remove(key);
+        redis.getTopic(NEAR_CACHE_CHANNEL, StringCodec.INSTANCE).publish("test-probe\n" + cache + "\n" + key);
     }
 
-    /** Removes every entry of a JCache cache. */
+    private static final String NEAR_CACHE_CHANNEL = "ecolaura:near-cache:invalidations";
+
+    /** Removes every entry of a JCache cache, from Redis and from every near cache. */
     public void clear(String cache) {
         redis.getKeys().delete(cache, "jcache_timeout_set:{" + cache + "}");
+        redis.getTopic(NEAR_CACHE_CHANNEL, StringCodec.INSTANCE).publish("test-probe\n" + cache);
     }
 
     /** Every key name, hash field and value in Redis, as raw bytes. */

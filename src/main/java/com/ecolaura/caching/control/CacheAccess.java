@@ -10,7 +10,8 @@ import org.redisson.api.RMap;
 
 /**
  * Every cache call the application makes, fail-open: when Redis fails, a read is a miss and a
- * write or eviction is skipped, and the request goes on from the database.
+ * write or eviction is skipped, and the request goes on from the database. Reads look in the
+ * {@link NearCache} first; evictions and explicit puts invalidate it on every instance.
  */
 @ApplicationScoped
 public class CacheAccess {
@@ -21,12 +22,21 @@ public class CacheAccess {
     @Inject
     RedisCaches caches;
 
-    /** A read, counted as a hit, a stale hit, a miss or an error of its cache. */
+    @Inject
+    NearCache near;
+
+    /** A read, counted as a (near) hit, a stale hit, a miss or an error of its cache. */
     public Optional<CacheEntry> get(String cacheName, String key, JavaType type) {
-        var entry = lookUp(cacheName, key, type);
+        long now = System.currentTimeMillis();
+        var local = near.get(cacheName, key, type, now);
+        if (local.isPresent()) {
+            CacheMetrics.nearHit(cacheName);
+            return local;
+        }
+        var entry = lookUp(cacheName, key, type, now);
         if (entry.isEmpty()) {
             CacheMetrics.miss(cacheName);
-        } else if (entry.get().isFresh(System.currentTimeMillis())) {
+        } else if (entry.get().isFresh(now)) {
             CacheMetrics.hit(cacheName);
         } else {
             CacheMetrics.staleHit(cacheName);
@@ -36,10 +46,20 @@ public class CacheAccess {
 
     /** A read that is not a request's (single flight re-checks): not counted as hit or miss. */
     Optional<CacheEntry> peek(String cacheName, String key, JavaType type) {
-        return lookUp(cacheName, key, type);
+        long now = System.currentTimeMillis();
+        var local = near.get(cacheName, key, type, now);
+        return local.isPresent() ? local : lookUp(cacheName, key, type, now);
     }
 
-    private Optional<CacheEntry> lookUp(String cacheName, String key, JavaType type) {
+    /** Reads Redis, and keeps a fresh entry in the near cache unless an invalidation crossed the read. */
+    private Optional<CacheEntry> lookUp(String cacheName, String key, JavaType type, long now) {
+        long nearVersion = near.version(cacheName);
+        var entry = lookUpInRedis(cacheName, key, type);
+        entry.filter(e -> e.isFresh(now)).ifPresent(e -> near.fill(cacheName, key, type, e, nearVersion));
+        return entry;
+    }
+
+    private Optional<CacheEntry> lookUpInRedis(String cacheName, String key, JavaType type) {
         Object stored;
         long started = System.nanoTime();
         try {
@@ -64,8 +84,21 @@ public class CacheAccess {
         }
     }
 
-    /** Caches a value fresh for the policy's (jittered) TTL, then stale for its stale-while-revalidate window. */
+    /**
+     * Caches a value given by the application ({@code @CachePut}): it replaces what other instances
+     * may hold in their near caches, so they drop it.
+     */
     public void put(CachePolicy policy, String key, Object value, long computeMillis) {
+        write(policy, key, value, computeMillis);
+        near.invalidate(policy.cacheName(), key);
+    }
+
+    /**
+     * Caches a value fresh for the policy's (jittered) TTL, then stale for its stale-while-revalidate
+     * window. A computed value needs no near-cache invalidation: it follows a miss, or a refresh of
+     * an entry that no write changed (writes evict).
+     */
+    private void write(CachePolicy policy, String key, Object value, long computeMillis) {
         if (value == null) {
             return;
         }
@@ -94,6 +127,7 @@ public class CacheAccess {
             CacheMetrics.error(cacheName);
             RedisFailures.record("remove", cacheName, e);
         }
+        near.invalidate(cacheName, key);
     }
 
     /** Evicts every entry of a cache, moving the cache-wide fence first. */
@@ -106,6 +140,7 @@ public class CacheAccess {
             CacheMetrics.error(cacheName);
             RedisFailures.record("clear", cacheName, e);
         }
+        near.invalidateAll(cacheName);
     }
 
     /**
@@ -128,7 +163,7 @@ public class CacheAccess {
         if (UNKNOWN_FENCE.equals(fence)) {
             return;
         }
-        put(policy, key, value, computeMillis);
+        write(policy, key, value, computeMillis);
         if (!fence.equals(fence(policy.cacheName(), key))) {
             try {
                 caches.cache(policy.cacheName()).remove(key);
@@ -136,6 +171,8 @@ public class CacheAccess {
             } catch (RuntimeException e) {
                 RedisFailures.record("remove", policy.cacheName(), e);
             }
+            // another reader may have copied the discarded value into its near cache meanwhile
+            near.invalidate(policy.cacheName(), key);
         }
     }
 

@@ -1,9 +1,11 @@
 package com.ecolaura.caching.control;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +34,8 @@ public class CacheMetrics {
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry applicationRegistry;
 
-    void start(@Observes Startup startup) {
+    /** Before the other start-up observers, which register gauges through it. */
+    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) Startup startup) {
         registry = applicationRegistry;
         CacheNames.ALL.forEach(CacheMetrics::register);
     }
@@ -52,7 +55,9 @@ public class CacheMetrics {
             "coalesced",
             "lock.wait.timeouts",
             "rejected.entries",
-            "fenced.puts"
+            "fenced.puts",
+            "near.hits",
+            "near.invalidations"
         }) {
             count(name, cache, 0);
         }
@@ -63,6 +68,16 @@ public class CacheMetrics {
 
     public static void hit(String cache) {
         count("hits", cache, 1);
+    }
+
+    /** A hit served by the near cache (also counted as a hit). */
+    public static void nearHit(String cache) {
+        count("hits", cache, 1);
+        count("near.hits", cache, 1);
+    }
+
+    public static void nearInvalidation(String cache) {
+        count("near.invalidations", cache, 1);
     }
 
     public static void staleHit(String cache) {
@@ -152,7 +167,8 @@ public class CacheMetrics {
                         Metadata.builder()
                                 .withName("ecolaura.cache." + name)
                                 .withDescription(DESCRIPTIONS.get(name))
-                                .withUnit(MetricUnits.SECONDS)
+                                // what the timer records; the exporter converts to seconds
+                                .withUnit(MetricUnits.NANOSECONDS)
                                 .build(),
                         new Tag("cache", cache)));
     }
@@ -174,6 +190,23 @@ public class CacheMetrics {
                     return total == 0 ? Double.NaN : hits / total;
                 },
                 new Tag("cache", cache));
+    }
+
+    /** A gauge read when scraped; tagged with its cache when {@code cache} is not null. */
+    static void gauge(String name, String description, String cache, java.util.function.Supplier<Number> value) {
+        var metrics = registry;
+        if (metrics == null) {
+            return;
+        }
+        var metadata = Metadata.builder()
+                .withName("ecolaura.cache." + name)
+                .withDescription(description)
+                .build();
+        if (cache == null) {
+            metrics.gauge(metadata, value);
+        } else {
+            metrics.gauge(metadata, value, new Tag("cache", cache));
+        }
     }
 
     /** A cache's counter ({@code hits}, {@code misses}, …) as it stands; 0 before its first count. */
@@ -200,6 +233,8 @@ public class CacheMetrics {
             Map.entry("lock.wait.timeouts", "Misses that stopped waiting for another caller and computed"),
             Map.entry("rejected.entries", "Entries that were not a value of the expected type (evicted)"),
             Map.entry("fenced.puts", "Computed values discarded because an eviction crossed them"),
-            Map.entry("get", "Latency of a cache read"),
+            Map.entry("near.hits", "Hits served from this instance's near cache, without Redis (included in hits)"),
+            Map.entry("near.invalidations", "Near-cache entries or caches dropped by an invalidation"),
+            Map.entry("get", "Latency of a Redis cache read"),
             Map.entry("load", "Time to compute a missing value"));
 }

@@ -22,6 +22,13 @@ public final class CachePolicies {
             CacheNames.SEARCH_RESULTS, Duration.ofMinutes(5),
             CacheNames.TRENDING, Duration.ofMinutes(15));
 
+    /** Near-cache sizes where a local copy pays: many reads per write, and values the same for everyone. */
+    private static final Map<String, Integer> DEFAULT_NEAR_ENTRIES = Map.of(
+            CacheNames.PRODUCTS, 10_000,
+            CacheNames.SUSTAINABILITY_SCORES, 10_000,
+            CacheNames.SEARCH_RESULTS, 2_000,
+            CacheNames.TRENDING, 100);
+
     private static final Duration FALLBACK_TTL = Duration.ofMinutes(10);
 
     private CachePolicies() {}
@@ -41,6 +48,11 @@ public final class CachePolicies {
             return of(cacheName);
         }
         return ANNOTATED.computeIfAbsent(cacheName, name -> resolve(name, annotated));
+    }
+
+    /** The default entry cap of a cache's near tier; 0 (none) for per-user caches such as profiles. */
+    static int defaultNearEntries(String cacheName) {
+        return DEFAULT_NEAR_ENTRIES.getOrDefault(cacheName, 0);
     }
 
     private static CachePolicy resolve(String cacheName, CacheFreshness annotated) {

@@ -4,10 +4,14 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
+import org.redisson.connection.ConnectionListener;
 
 /**
  * The application's one Redisson client (one connection pool), shared by the JCache caches and the
@@ -19,6 +23,8 @@ public final class SharedRedis {
 
     private static final System.Logger LOG = System.getLogger(SharedRedis.class.getName());
 
+    private static final List<Runnable> CONNECTION_LOST = new CopyOnWriteArrayList<>();
+
     private static RedissonClient client;
     private static EmbeddedRedis embedded;
 
@@ -29,6 +35,11 @@ public final class SharedRedis {
             client = Redisson.create(config());
         }
         return client;
+    }
+
+    /** Runs when any connection to Redis is lost (what relies on pub/sub must stop trusting it). */
+    public static void onConnectionLost(Runnable action) {
+        CONNECTION_LOST.add(action);
     }
 
     public static synchronized void shutdown() {
@@ -49,6 +60,20 @@ public final class SharedRedis {
         config.setCodec(new CacheValueCodec());
         // the application must boot, and serve from the database, while Redis is down
         config.setLazyInitialization(true);
+        // Redisson's default of 32 event-loop threads only adds context switches on a small machine
+        config.setNettyThreads(Settings.number(
+                "ecolaura.redis.netty-threads", Math.max(2, Runtime.getRuntime().availableProcessors())));
+        config.setConnectionListener(new ConnectionListener() {
+            @Override
+            public void onConnect(InetSocketAddress address) {
+                // nothing to do: pub/sub users learn of their re-subscription themselves
+            }
+
+            @Override
+            public void onDisconnect(InetSocketAddress address) {
+                CONNECTION_LOST.forEach(Runnable::run);
+            }
+        });
         return config;
     }
 

@@ -9,7 +9,7 @@ import org.redisson.hibernate.RedissonRegionFactory;
 /**
  * Redisson's Hibernate region factory on the application's shared Redis client (one connection
  * pool, one Redis address setting), with a codec that decodes only allowlisted classes
- * ({@link RegionCodec}).
+ * ({@link RegionCodec}), and timestamps that cost no Redis call ({@link RedisClock}).
  */
 public class SharedRedisRegionFactory extends RedissonRegionFactory {
 
@@ -23,6 +23,12 @@ public class SharedRedisRegionFactory extends RedissonRegionFactory {
     @Override
     protected RMapCache<Object, Object> getCache(String regionName, Map properties, String defaultKey) {
         return SharedRedis.client().getMapCache(regionName, codec);
+    }
+
+    /** Redis's clock without a Redis call per Hibernate session ({@link RedisClock}). */
+    @Override
+    public long nextTimestamp() {
+        return RedisClock.nextTimestamp();
     }
 
     @Override

@@ -1,7 +1,11 @@
 package com.ecolaura.caching.control;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -22,46 +26,79 @@ public final class StoredValue {
         this.json = json;
     }
 
+    /** Written in one pass, the type first: a reader checks it before it decodes the value. */
     static byte[] encode(Object value) throws IOException {
         if (value instanceof StoredValue stored) {
             return stored.json;
         }
-        var envelope = CacheJson.MAPPER.createObjectNode();
         Object payload = value instanceof CacheEntry entry ? entry.value() : value;
-        envelope.put("type", typeName(payload.getClass()));
-        if (value instanceof CacheEntry entry) {
-            envelope.put("computedAt", entry.computedAt());
-            envelope.put("computeMillis", entry.computeMillis());
-            envelope.put("freshUntil", entry.freshUntil());
+        var out = new ByteArrayOutputStream(512);
+        try (JsonGenerator json = CacheJson.MAPPER.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("type", typeName(payload.getClass()));
+            if (value instanceof CacheEntry entry) {
+                json.writeNumberField("computedAt", entry.computedAt());
+                json.writeNumberField("computeMillis", entry.computeMillis());
+                json.writeNumberField("freshUntil", entry.freshUntil());
+            }
+            json.writeFieldName("value");
+            CacheJson.MAPPER.writeValue(json, payload);
+            json.writeEndObject();
         }
-        envelope.set("value", CacheJson.MAPPER.valueToTree(payload));
-        return CacheJson.MAPPER.writeValueAsBytes(envelope);
+        return out.toByteArray();
     }
 
-    /** Decodes into {@code type}, or fails with {@link RejectedEntryException} for anything else. */
+    /**
+     * Decodes into {@code type}, or fails with {@link RejectedEntryException} for anything else. One
+     * streaming pass: the envelope must name the expected type before its value, which is then read
+     * straight into that type (never into whatever the entry claims).
+     */
     public CacheEntry as(JavaType type) {
-        JsonNode envelope;
-        try {
-            envelope = CacheJson.MAPPER.readTree(json);
+        String expected = typeName(type.getRawClass());
+        try (JsonParser json = CacheJson.MAPPER.createParser(this.json)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw new RejectedEntryException("no value envelope");
+            }
+            String stored = null;
+            long computedAt = 0;
+            long computeMillis = 0;
+            long freshUntil = Long.MAX_VALUE;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken token = json.nextToken();
+                switch (field) {
+                    case "type" -> stored = json.getValueAsString("");
+                    case "computedAt" -> computedAt = json.getValueAsLong(0);
+                    case "computeMillis" -> computeMillis = json.getValueAsLong(0);
+                    case "freshUntil" -> freshUntil = json.getValueAsLong(Long.MAX_VALUE);
+                    case "value" -> {
+                        if (stored == null) {
+                            throw new RejectedEntryException("no type before the value");
+                        }
+                        if (!stored.equals(expected)) {
+                            throw new RejectedEntryException(
+                                    "type '" + abbreviate(stored) + "' where " + expected + " was expected");
+                        }
+                        Object value = token == JsonToken.VALUE_NULL ? null : CacheJson.MAPPER.readValue(json, type);
+                        finish(json);
+                        return new CacheEntry(value, computedAt, computeMillis, freshUntil);
+                    }
+                    default -> json.skipChildren();
+                }
+            }
+            throw new RejectedEntryException("no value envelope");
+        } catch (JsonMappingException | IllegalArgumentException e) {
+            throw new RejectedEntryException("value does not fit " + expected);
         } catch (IOException e) {
             throw new RejectedEntryException("not JSON");
         }
-        if (envelope == null || !envelope.isObject() || !envelope.has("value")) {
-            throw new RejectedEntryException("no value envelope");
-        }
-        String stored = envelope.path("type").asText("");
-        String expected = typeName(type.getRawClass());
-        if (!stored.equals(expected)) {
-            throw new RejectedEntryException("type '" + abbreviate(stored) + "' where " + expected + " was expected");
-        }
-        try {
-            return new CacheEntry(
-                    CacheJson.MAPPER.treeToValue(envelope.get("value"), type),
-                    envelope.path("computedAt").asLong(0),
-                    envelope.path("computeMillis").asLong(0),
-                    envelope.path("freshUntil").asLong(Long.MAX_VALUE));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new RejectedEntryException("value does not fit " + expected);
+    }
+
+    /** Fields after the value (only {@link #encode}'s order is expected, but any is read). */
+    private static void finish(JsonParser json) throws IOException {
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            json.nextToken();
+            json.skipChildren();
         }
     }
 

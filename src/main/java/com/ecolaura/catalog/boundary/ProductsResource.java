@@ -11,7 +11,7 @@ import com.ecolaura.catalog.entity.ProductView;
 import com.ecolaura.catalog.entity.SustainabilityScore;
 import com.ecolaura.problems.boundary.Parameters;
 import com.ecolaura.trending.control.ViewRecorder;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("products")
 @Tag(name = "catalog")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProductsResource {

@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
@@ -101,7 +102,7 @@ public class ProductCatalog {
      *     in the writing transaction (and by {@code @Version} at flush), so no concurrent write slips in between.
      */
     public ProductView update(long id, ProductInput input, Set<Long> expectedVersions) {
-        var product = existing(id);
+        var product = lockedForWriting(id);
         if (!expectedVersions.isEmpty() && !expectedVersions.contains(product.getVersion())) {
             throw new WebApplicationException(
                     "product " + id + " is at version " + product.getVersion() + ", not the one If-Match names",
@@ -118,7 +119,7 @@ public class ProductCatalog {
 
     @Transactional
     public void delete(long id) {
-        var product = existing(id);
+        var product = lockedForWriting(id);
         em.remove(product);
         changes.fire(new ProductChanged(id, product.getVersion(), ProductChanged.Kind.DELETED, true));
     }
@@ -163,7 +164,18 @@ public class ProductCatalog {
     }
 
     private Product existing(long id) {
-        Product product = em.find(Product.class, id);
+        return found(id, em.find(Product.class, id));
+    }
+
+    /**
+     * The product's row locked until commit: concurrent writes of one product queue up instead of
+     * failing on its {@code @Version} (a PUT without If-Match means "whatever it is now").
+     */
+    private Product lockedForWriting(long id) {
+        return found(id, em.find(Product.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    private static Product found(long id, Product product) {
         if (product == null) {
             throw new NotFoundException("product " + id + " does not exist");
         }

@@ -5,7 +5,7 @@ import com.ecolaura.profiles.control.ProfileStore;
 import com.ecolaura.profiles.entity.ProfileInput;
 import com.ecolaura.profiles.entity.ProfileView;
 import com.ecolaura.profiles.entity.UserId;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("profiles/{userId}")
 @Tag(name = "profiles")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProfilesResource {

@@ -9,7 +9,7 @@ import com.ecolaura.search.control.SearchTags;
 import com.ecolaura.search.entity.SearchPage;
 import com.ecolaura.search.entity.SearchQuery;
 import com.ecolaura.search.entity.SearchSort;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("search")
 @Tag(name = "search")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
 

@@ -3,7 +3,9 @@ package com.ecolaura.search.control;
 import com.ecolaura.caching.control.CacheAccess;
 import com.ecolaura.caching.control.CacheNames;
 import com.ecolaura.caching.control.CachePolicies;
+import com.ecolaura.caching.control.NearCache;
 import com.ecolaura.caching.control.RedisFailures;
+import com.ecolaura.caching.control.Settings;
 import com.ecolaura.caching.control.SharedRedis;
 import com.ecolaura.search.entity.SearchPage;
 import com.ecolaura.search.entity.SearchQuery;
@@ -33,10 +35,32 @@ public class SearchTags {
     @Inject
     CacheAccess cache;
 
-    /** The current catalog generation; -1 when Redis cannot say (the search cache is then unusable anyway). */
+    @Inject
+    NearCache near;
+
+    /** The generation as last read, and the search near cache's invalidation count it was read at. */
+    private record KnownGeneration(long nearVersion, long generation) {}
+
+    private volatile KnownGeneration known;
+
+    /**
+     * The current catalog generation; -1 when Redis cannot say (the search cache is then unusable
+     * anyway). Read from Redis once, then again only after an invalidation of the search near cache,
+     * which every bump publishes to all instances: a search costs no Redis call for it.
+     */
     public long generation() {
+        if (!Settings.cachingEnabled()) {
+            return 0; // nothing is cached, so no page of an older generation can be served
+        }
+        long nearVersion = near.version(CacheNames.SEARCH_RESULTS);
+        var last = known;
+        if (nearVersion != NearCache.NO_TIER && last != null && last.nearVersion() == nearVersion) {
+            return last.generation();
+        }
         try {
-            return SharedRedis.client().getAtomicLong(GENERATION).get();
+            long generation = SharedRedis.client().getAtomicLong(GENERATION).get();
+            known = new KnownGeneration(nearVersion, generation);
+            return generation;
         } catch (RuntimeException e) {
             RedisFailures.record("get", GENERATION, e);
             return -1;
@@ -49,10 +73,15 @@ public class SearchTags {
         } catch (RuntimeException e) {
             RedisFailures.record("incr", GENERATION, e);
         }
+        // earlier pages are out of reach everywhere, and every instance re-reads the generation
+        near.invalidateAll(CacheNames.SEARCH_RESULTS);
     }
 
     /** Tags a page just computed with the products it holds. */
     public void record(SearchQuery query, SearchPage page) {
+        if (!Settings.cachingEnabled()) {
+            return;
+        }
         try {
             var policy = CachePolicies.of(CacheNames.SEARCH_RESULTS);
             Duration lifetime = policy.ttl().multipliedBy(2).plus(policy.staleWhileRevalidate());

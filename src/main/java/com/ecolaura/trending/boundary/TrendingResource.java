@@ -5,7 +5,7 @@ import com.ecolaura.caching.control.CacheNames;
 import com.ecolaura.problems.boundary.Parameters;
 import com.ecolaura.trending.control.TrendingProducts;
 import com.ecolaura.trending.entity.TrendingList;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("products/trending")
 @Tag(name = "trending")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TrendingResource {
 

@@ -1,0 +1,215 @@
+package com.ecolaura.benchmark;
+
+import com.ecolaura.testing.Browser;
+import com.ecolaura.testing.ShopClient;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import redis.embedded.RedisServer;
+
+/**
+ * The side-by-side benchmark (bench/README.md): the same workload against the shop with no cache,
+ * with Redis, and with the near cache in front of Redis, each against the ceiling of a constant response,
+ * on one embedded PostgreSQL and one redis-server; prints one table and writes it to
+ * target/bench/results.md.
+ */
+public final class Benchmark {
+
+    private static final int CATALOG_SIZE = Integer.getInteger("bench.products", 100_000);
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 30));
+    private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.run-seconds", 20));
+    private static final int RUNS = Integer.getInteger("bench.runs", 3);
+    private static final long[] PAGE_PRODUCTS = {11, 12, 13, 14, 15};
+    static final int REMOTE_ROUND_TRIP_MILLIS = 40;
+
+    record Mode(String name, String title, Map<String, String> settings) {}
+
+    record Result(
+            Mode mode,
+            List<LoadRun> runs,
+            ServerReadings counted,
+            List<LoadRun> ceilingRuns,
+            List<LoadRun> hotRuns,
+            long heapBytes,
+            long rssBytes,
+            double redisBytesPerProduct,
+            List<PageLoad.Views> pages,
+            List<PageLoad.Views> remotePages) {
+
+        long requests() {
+            return runs.stream().mapToLong(LoadRun::requests).sum();
+        }
+
+        long errors() {
+            return runs.stream().mapToLong(LoadRun::errors).sum();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path folder = Files.createDirectories(Path.of("target", "bench"));
+        Path data = folder.resolve("data");
+        var redisServer = RedisServer.builder()
+                .port(freePort())
+                .bind("127.0.0.1")
+                .setting("save \"\"")
+                .setting("appendonly no")
+                .build();
+        redisServer.start();
+        String redisAddress = "redis://127.0.0.1:" + redisServer.ports().get(0);
+        try (var postgres = EmbeddedPostgres.builder().start()) {
+            var redis = redisClient(redisAddress);
+            Map<String, String> common = new LinkedHashMap<>();
+            common.put("ecolaura.redis.address", redisAddress);
+            common.put("ecolaura.db.url", postgres.getJdbcUrl("postgres", "postgres"));
+            common.put("ecolaura.db.user", "postgres");
+            common.put("ecolaura.catalog.sample-size", Integer.toString(CATALOG_SIZE));
+            common.put("ecolaura.benchmark.ceiling", "true");
+            var modes = List.of(
+                    new Mode("no-cache", "no cache", Map.of("ecolaura.cache.enabled", "false")),
+                    new Mode("redis", "Redis", Map.of("ecolaura.cache.near.enabled", "false")),
+                    new Mode("near", "near cache + Redis", Map.of()));
+            System.out.printf(
+                    "benchmark: %,d products, wrk -t%d -c%d, warm-up %ds, %d runs of %ds per mode, %s%n",
+                    CATALOG_SIZE,
+                    LoadRun.THREADS,
+                    LoadRun.CONNECTIONS,
+                    WARM_UP.toSeconds(),
+                    RUNS,
+                    RUN.toSeconds(),
+                    Instant.now());
+            List<Result> results = new ArrayList<>();
+            boolean first = true;
+            for (Mode mode : modes) {
+                redis.getKeys().flushall();
+                var settings = new LinkedHashMap<>(common);
+                settings.putAll(mode.settings());
+                long started = System.nanoTime();
+                try (var shop = ShopProcess.start(mode.name(), freePort(), settings, folder)) {
+                    System.out.printf(
+                            "%s: shop ready in %d s%n", mode.title(), (System.nanoTime() - started) / 1_000_000_000);
+                    var client = new ShopClient(
+                            URI.create("http://127.0.0.1:" + shop.port + "/").toURL());
+                    if (first) {
+                        WorkloadData.write(client, CATALOG_SIZE, data);
+                        first = false;
+                    }
+                    results.add(measure(mode, shop, client, redis, data));
+                }
+            }
+            String table = Report.table(results, CATALOG_SIZE);
+            System.out.println(table);
+            Files.writeString(folder.resolve("results.md"), table);
+            redis.shutdown();
+        } finally {
+            redisServer.stop();
+        }
+    }
+
+    private static Result measure(Mode mode, ShopProcess shop, ShopClient client, RedissonClient redis, Path data)
+            throws IOException, InterruptedException {
+        LoadRun.drive(shop, "shop", WARM_UP, data);
+        var before = ServerReadings.read(client, redis);
+        var runs = runs(shop, "shop", data);
+        var counted = ServerReadings.read(client, redis).since(before);
+        System.out.printf(
+                "%s: %.0f req/s, p50 %.2f ms%n",
+                mode.title(), median(runs, LoadRun::perSecond), median(runs, LoadRun::p50Ms));
+        // the hot path against the ceiling in the same, equally warm JVM, runs interleaved
+        LoadRun.drive(shop, "ceiling", Duration.ofSeconds(5), data);
+        LoadRun.drive(shop, "hot", Duration.ofSeconds(5), data);
+        List<LoadRun> ceilingRuns = new ArrayList<>();
+        List<LoadRun> hotRuns = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            ceilingRuns.add(LoadRun.drive(shop, "ceiling", RUN, data));
+            hotRuns.add(LoadRun.drive(shop, "hot", RUN, data));
+        }
+        var pages = new ArrayList<PageLoad.Views>();
+        var remotePages = new ArrayList<PageLoad.Views>();
+        if (Browser.available()) {
+            boolean browserCaching = !mode.name().equals("no-cache");
+            for (long product : PAGE_PRODUCTS) {
+                pages.add(PageLoad.measure(shop, product, browserCaching, 0));
+                remotePages.add(PageLoad.measure(shop, product + 10, browserCaching, REMOTE_ROUND_TRIP_MILLIS));
+            }
+        }
+        shop.collectGarbage();
+        long heap = (long) Math.max(
+                ServerReadings.metric(client, "memory_usedHeap_bytes"),
+                ServerReadings.metric(client, "base_memory_usedHeap_bytes"));
+        return new Result(
+                mode,
+                runs,
+                counted,
+                ceilingRuns,
+                hotRuns,
+                heap,
+                shop.residentBytes(),
+                bytesPerProduct(redis),
+                pages,
+                remotePages);
+    }
+
+    private static List<LoadRun> runs(ShopProcess shop, String workload, Path data)
+            throws IOException, InterruptedException {
+        List<LoadRun> runs = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            runs.add(LoadRun.drive(shop, workload, RUN, data));
+        }
+        return runs;
+    }
+
+    /** Every key of the products cache (its hash and Redisson's expiry structures) per cached product. */
+    private static double bytesPerProduct(RedissonClient redis) {
+        long entries = redis.getMap("products").size();
+        if (entries == 0) {
+            return Double.NaN;
+        }
+        long bytes = 0;
+        for (String key : redis.getKeys().getKeysByPattern("*products*")) {
+            if (!key.startsWith("ecolaura:lock:")) {
+                bytes += redis.getBucket(key).sizeInMemory();
+            }
+        }
+        return (double) bytes / entries;
+    }
+
+    static <T> double median(List<T> values, ToDoubleFunction<T> of) {
+        var sorted = values.stream().mapToDouble(of).sorted().toArray();
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    static <T> double min(List<T> values, ToDoubleFunction<T> of) {
+        return values.stream().mapToDouble(of).min().orElse(Double.NaN);
+    }
+
+    static <T> double max(List<T> values, ToDoubleFunction<T> of) {
+        return values.stream().mapToDouble(of).max().orElse(Double.NaN);
+    }
+
+    private static RedissonClient redisClient(String address) {
+        var config = new Config();
+        config.useSingleServer().setAddress(address);
+        return Redisson.create(config);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
