@@ -9,6 +9,7 @@ import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -193,7 +194,7 @@ public class CacheMetrics {
     }
 
     /** A gauge read when scraped; tagged with its cache when {@code cache} is not null. */
-    static void gauge(String name, String description, String cache, java.util.function.Supplier<Number> value) {
+    static void gauge(String name, String description, String cache, Supplier<Number> value) {
         var metrics = registry;
         if (metrics == null) {
             return;

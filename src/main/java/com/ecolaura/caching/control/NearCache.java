@@ -93,10 +93,6 @@ public class NearCache {
         }
     }
 
-    public boolean enabled() {
-        return enabled;
-    }
-
     /** A fresh entry of this cache held in this JVM, if the near cache can be trusted now. */
     Optional<CacheEntry> get(String cacheName, String key, JavaType type, long nowMillis) {
         if (!listening) {
@@ -150,14 +146,6 @@ public class NearCache {
         }
         dropAll(cacheName);
         publish(cacheName);
-    }
-
-    /** Entries held here, per cache with a near tier. */
-    public Map<String, Long> sizes() {
-        var sizes = new java.util.TreeMap<String, Long>();
-        tiers.forEach(
-                (name, tier) -> tier.ifPresent(t -> sizes.put(name, t.entries().estimatedSize())));
-        return sizes;
     }
 
     private void publish(String message) {
