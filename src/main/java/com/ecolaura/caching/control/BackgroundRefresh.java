@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -24,9 +25,16 @@ public class BackgroundRefresh {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    CacheAccess cache;
+
     private final Set<String> refreshingHere = ConcurrentHashMap.newKeySet();
 
-    void refresh(CachedMethod cached, String key, Method method, Object[] parameters) {
+    /**
+     * @param seenFreshUntil the expiry of the entry the caller was served; a refresh that finds a
+     *     later one (a refresh that finished while this request read the old entry) has nothing to do
+     */
+    void refresh(CachedMethod cached, String key, Method method, Object[] parameters, long seenFreshUntil) {
         String lockKey = "ecolaura:refresh:" + cached.policy.cacheName() + ":" + key;
         if (!refreshingHere.add(lockKey)) {
             return;
@@ -36,6 +44,9 @@ public class BackgroundRefresh {
                 try {
                     KeyLocks.tryAcquire(lockKey, cached.policy.lockLease()).ifPresent(token -> {
                         try {
+                            if (refreshedSince(cached, key, seenFreshUntil)) {
+                                return;
+                            }
                             invokeForced(method, parameters);
                             CacheMetrics.refresh(cached.cacheName);
                         } finally {
@@ -49,6 +60,12 @@ public class BackgroundRefresh {
         } catch (RejectedExecutionException e) {
             refreshingHere.remove(lockKey);
         }
+    }
+
+    private boolean refreshedSince(CachedMethod cached, String key, long seenFreshUntil) {
+        return cache.peek(cached.cacheName, key, cached.resultType)
+                .filter(entry -> entry.freshUntil() > seenFreshUntil)
+                .isPresent();
     }
 
     private static void invokeForced(Method method, Object[] parameters) {

@@ -43,7 +43,7 @@ public class CacheResultInterceptor {
             var entry = hit.get();
             long now = System.currentTimeMillis();
             if (!entry.isFresh(now) || method.policy.refreshEarly(now, entry.computeMillis(), entry.freshUntil())) {
-                refresh.refresh(method, key, invocation.getMethod(), invocation.getParameters());
+                refresh.refresh(method, key, invocation.getMethod(), invocation.getParameters(), entry.freshUntil());
             }
             return entry.value();
         }
