@@ -1,11 +1,12 @@
 package com.ecolaura.benchmark;
 
+import static com.ecolaura.testing.ShopInfrastructure.freePort;
+import static com.ecolaura.testing.ShopInfrastructure.loopbackRedis;
+
 import com.ecolaura.testing.Browser;
 import com.ecolaura.testing.ShopClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,6 @@ import java.util.function.ToDoubleFunction;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
-import redis.embedded.RedisServer;
 
 /**
  * The side-by-side benchmark (bench/README.md): the same workload against the shop with no cache,
@@ -62,14 +62,10 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Path folder = Files.createDirectories(Path.of("target", "bench"));
         Path data = folder.resolve("data");
-        var redisServer = RedisServer.builder()
-                .port(freePort())
-                .bind("127.0.0.1")
-                .setting("save \"\"")
-                .setting("appendonly no")
-                .build();
+        int redisPort = freePort();
+        var redisServer = loopbackRedis(redisPort);
         redisServer.start();
-        String redisAddress = "redis://127.0.0.1:" + redisServer.ports().get(0);
+        String redisAddress = "redis://127.0.0.1:" + redisPort;
         try (var postgres = EmbeddedPostgres.builder().start()) {
             var redis = redisClient(redisAddress);
             Map<String, String> common = new LinkedHashMap<>();
@@ -205,11 +201,5 @@ public final class Benchmark {
         var config = new Config();
         config.useSingleServer().setAddress(address);
         return Redisson.create(config);
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

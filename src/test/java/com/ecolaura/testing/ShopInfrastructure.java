@@ -28,11 +28,7 @@ public class ShopInfrastructure implements BeforeAllCallback {
     public synchronized void beforeAll(ExtensionContext context) throws IOException {
         if (redis == null) {
             redisPort = freePort();
-            redis = RedisServer.builder()
-                    .port(redisPort)
-                    .bind("127.0.0.1")
-                    .setting("save \"\"")
-                    .build();
+            redis = loopbackRedis(redisPort);
             redis.start();
             System.setProperty("ecolaura.test.redis.address", redisAddress());
             Runtime.getRuntime().addShutdownHook(new Thread(redis::stop));
@@ -40,11 +36,7 @@ public class ShopInfrastructure implements BeforeAllCallback {
         if (faultRedis == null) {
             // a Redis of its own for the tests that stop it
             faultRedisPort = freePort();
-            faultRedis = RedisServer.builder()
-                    .port(faultRedisPort)
-                    .bind("127.0.0.1")
-                    .setting("save \"\"")
-                    .build();
+            faultRedis = loopbackRedis(faultRedisPort);
             faultRedis.start();
             System.setProperty("ecolaura.test.fault.redis.address", "redis://127.0.0.1:" + faultRedisPort);
             Runtime.getRuntime().addShutdownHook(new Thread(ShopInfrastructure::stopFaultRedis));
@@ -92,7 +84,17 @@ public class ShopInfrastructure implements BeforeAllCallback {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A redis-server (not yet started) on a loopback port, keeping nothing on disk. */
+    public static RedisServer loopbackRedis(int port) throws IOException {
+        return RedisServer.builder()
+                .port(port)
+                .bind("127.0.0.1")
+                .setting("save \"\"")
+                .setting("appendonly no")
+                .build();
+    }
+
+    public static int freePort() throws IOException {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
