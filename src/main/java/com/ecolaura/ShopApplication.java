@@ -4,6 +4,7 @@ import com.ecolaura.database.control.ConfiguredDataSource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,4 +37,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "sessions", description = "Shopper sessions and carts, in Redis"),
             @Tag(name = "admin", description = "Cache administration (role cache-admin)")
         })
-public class ShopApplication extends Application {}
+public class ShopApplication extends Application {
+
+    /** No generated WADL: OPTIONS would describe every resource and Jersey's internals to anyone (/openapi documents the API). */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
+}

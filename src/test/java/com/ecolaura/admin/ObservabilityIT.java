@@ -188,8 +188,7 @@ class ObservabilityIT {
     @Test
     void theGrafanaDashboardAndTheAlertRulesUseOnlyMetricsTheShopExports() throws Exception {
         shop.get("api/products/1504");
-        var metrics =
-                shop.send(HttpRequest.newBuilder(URI.create(uri("").toString().replaceAll("/$", "") + "/metrics")));
+        var metrics = shop.metrics();
         Set<String> exported = new HashSet<>();
         var names = Pattern.compile("^(ecolaura_[a-z0-9_]+)", Pattern.MULTILINE).matcher(metrics.body());
         while (names.find()) {
@@ -284,11 +283,11 @@ class ObservabilityIT {
         shop.get("api/products/1506");
         shop.get("api/products/1506");
         Path folder = Files.createTempDirectory("prometheus");
-        String target = shop.resolve("").getAuthority();
+        String target = "127.0.0.1:" + System.getProperty("ecolaura.test.management.port");
         Files.writeString(
                 folder.resolve("prometheus.yml"),
                 Files.readString(Path.of("server-config/prometheus/prometheus.yml"))
-                        .replace("127.0.0.1:8080", target)
+                        .replace("127.0.0.1:9080", target)
                         .replace("scrape_interval: 10s", "scrape_interval: 1s"));
         Files.copy(Path.of("server-config/prometheus/alerts.yml"), folder.resolve("alerts.yml"));
         int port;
@@ -341,6 +340,15 @@ class ObservabilityIT {
     static boolean prometheusAvailable() {
         return java.util.stream.Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
                 .anyMatch(folder -> Files.isExecutable(Path.of(folder, "prometheus")));
+    }
+
+    @Test
+    void metricsAreServedOnTheManagementListenerOnlyNotOnThePublicOne() {
+        var onThePublicListener = shop.get("/metrics");
+        assertEquals(404, onThePublicListener.status());
+        assertFalse(onThePublicListener.body().contains("ecolaura_cache"), onThePublicListener.body());
+        assertEquals(200, shop.metrics().status());
+        assertTrue(shop.metrics().body().contains("ecolaura_cache_hits_total"));
     }
 
     @Test

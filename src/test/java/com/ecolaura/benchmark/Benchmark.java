@@ -93,6 +93,10 @@ public final class Benchmark {
                 redis.getKeys().flushall();
                 var settings = new LinkedHashMap<>(common);
                 settings.putAll(mode.settings());
+                // the shop's /metrics listener; the client finds it through this property
+                String managementPort = Integer.toString(freePort());
+                settings.put("ecolaura.management.port", managementPort);
+                System.setProperty("ecolaura.test.management.port", managementPort);
                 long started = System.nanoTime();
                 try (var shop = ShopProcess.start(mode.name(), freePort(), settings, folder)) {
                     System.out.printf(

@@ -10,7 +10,7 @@ import org.redisson.api.redisnode.RedisNodes;
 record ServerReadings(double statements, double hits, double misses, double nearHits, long redisCommands) {
 
     static ServerReadings read(ShopClient shop, RedissonClient redis) {
-        String metrics = shop.get("/metrics").body();
+        String metrics = shop.metrics().body();
         return new ServerReadings(
                 sum(metrics, "ecolaura_hibernate_statements"),
                 sum(metrics, "ecolaura_cache_hits_total") + sum(metrics, "ecolaura_cache_stale_hits_total"),
@@ -27,7 +27,7 @@ record ServerReadings(double statements, double hits, double misses, double near
     }
 
     static double metric(ShopClient shop, String name) {
-        return sum(shop.get("/metrics").body(), name);
+        return sum(shop.metrics().body(), name);
     }
 
     /** The sum of every series of a metric (all caches, all tags); 0 when it is not exported. */

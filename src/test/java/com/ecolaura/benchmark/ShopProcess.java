@@ -45,6 +45,8 @@ final class ShopProcess implements AutoCloseable {
                 "/",
                 "--prebootcommandfile",
                 Path.of("server-config", "payara", "pre-boot-commands.asadmin").toString(),
+                "--postbootcommandfile",
+                Path.of("server-config", "payara", "post-boot-commands.asadmin").toString(),
                 "--deploy",
                 Path.of("target", "ecolaura.war").toString()));
         Path log = folder.resolve("payara-" + mode + ".log");

@@ -33,7 +33,7 @@ class CachingIT {
 
     @Deployment(testable = false)
     static WebArchive shop() {
-        return ShopDeployment.war();
+        return ShopDeployment.war().addClass(RollbackProbeResource.class);
     }
 
     @ArquillianResource
@@ -190,6 +190,7 @@ class CachingIT {
 
     @Test
     void aSavedProfileIsPutIntoTheCacheAfterCommit() {
+        var shop = this.shop.signedInAs("user-9");
         shop.get("api/profiles/user-9");
         double loads = shop.metric("ecolaura_profiles_loads_total");
         String name = "Renamed " + UUID.randomUUID().toString().substring(0, 6);
@@ -204,6 +205,180 @@ class CachingIT {
         assertEquals(name, read.get("displayName").asText());
         assertEquals(loads, shop.metric("ecolaura_profiles_loads_total"), "served from the cache @CachePut wrote");
         assertTrue(redis.field("profiles", "user-9").contains(name));
+    }
+
+    @Test
+    void aRolledBackProductUpdateLeavesNoTraceInTheCachesOrTheSecondLevelCache() {
+        long id = 1701;
+        var before = shop.get("api/products/" + id).json();
+        shop.get("api/products/" + id); // cached in the products cache and the entity region
+        String token = "Rolledback" + UUID.randomUUID().toString().substring(0, 6);
+        String body = before.toString().replaceFirst("\"name\":\"[^\"]*\"", "\"name\":\"" + token + "\"");
+
+        var rolledBack = shop.put("api/test/rollback/products/" + id, inputOf(body));
+
+        assertEquals(409, rolledBack.status(), rolledBack.body());
+        assertNothingInRedisContains(token);
+        var read = shop.get("api/products/" + id);
+        assertEquals(before.get("name").asText(), read.json().get("name").asText());
+        assertEquals(before.get("version").asLong(), read.json().get("version").asLong());
+        redis.evict("products", Long.toString(id));
+        var fromTheDatabase = shop.get("api/products/" + id).json();
+        assertEquals(before.get("name").asText(), fromTheDatabase.get("name").asText(), "L2 and database");
+        assertNothingInRedisContains(token);
+        assertEquals(0, shop.get("api/search?q=" + token).json().get("total").asLong());
+    }
+
+    @Test
+    void entriesPlantedInTheProductsCacheNamingAnotherTypeOrGarbageAreRejectedEvictedAndRecomputed() {
+        String id = "1702";
+        shop.get("api/products/" + id);
+        for (String planted : new String[] {
+            "{\"type\":\"java.net.URL\",\"value\":\"http://attacker.example/\"}", "\u0000\u00ff not json at all"
+        }) {
+            redis.plant("products", id.getBytes(StandardCharsets.UTF_8), planted.getBytes(StandardCharsets.UTF_8));
+            double rejected = shop.metric("ecolaura_cache_rejected_entries_total{cache=\"products\"");
+            double loads = shop.metric("ecolaura_cache_loads_total{cache=\"products\"");
+
+            var reply = shop.get("api/products/" + id);
+
+            assertEquals(200, reply.status(), reply.body());
+            assertEquals(1702, reply.json().get("id").asLong());
+            assertEquals(rejected + 1, shop.metric("ecolaura_cache_rejected_entries_total{cache=\"products\""));
+            assertEquals(loads + 1, shop.metric("ecolaura_cache_loads_total{cache=\"products\""), "recomputed");
+            assertTrue(
+                    redis.field("products", id).startsWith("{\"type\":\"ProductView\""), "replaced by a valid entry");
+        }
+    }
+
+    @Test
+    void entriesPlantedInTheEntityRegionNamingAForeignClassOrGarbageAreRejectedAndReadFromTheDatabase()
+            throws Exception {
+        long id = 1703;
+        String region = "ecolaura-l2.com.ecolaura.catalog.entity.Product";
+        shop.get("api/products/" + id);
+        var plain = new org.redisson.codec.Kryo5Codec(getClass().getClassLoader());
+        var gadget = new java.util.HashMap<Object, Object>(
+                java.util.Map.of(new java.net.URL("http://attacker.example/"), "resolved on decode"));
+        byte[] foreign =
+                io.netty.buffer.ByteBufUtil.getBytes(plain.getValueEncoder().encode(gadget));
+        byte[] garbage = "not kryo at all \u0000\u0001\u0002".getBytes(StandardCharsets.ISO_8859_1);
+        for (byte[] payload : new byte[][] {foreign, garbage}) {
+            var entry = entityEntry(region, id, plain);
+            redis.plant(region, entry.getKey(), withPayload(entry.getValue(), payload));
+            redis.evict("products", Long.toString(id));
+            double rejected = shop.metricSum("ecolaura_cache_region_rejected_entries_total");
+
+            var reply = shop.get("api/products/" + id);
+
+            assertEquals(200, reply.status(), reply.body());
+            assertEquals(id, reply.json().get("id").asLong());
+            assertTrue(reply.sqlStatements() > 0, "read from the database");
+            assertEquals(rejected + 1, shop.metricSum("ecolaura_cache_region_rejected_entries_total"));
+            assertFalse(
+                    entityEntryIfAny(region, id, plain)
+                            .filter(e -> java.util.Arrays.equals(payload, payloadOf(e.getValue())))
+                            .isPresent(),
+                    "the planted entry is gone");
+        }
+    }
+
+    /** The entity region's field for a product: Hibernate's key, which names the entity and its id. */
+    private java.util.Map.Entry<byte[], byte[]> entityEntry(
+            String region, long id, org.redisson.codec.Kryo5Codec kryo) {
+        return entityEntryIfAny(region, id, kryo)
+                .orElseThrow(() -> new AssertionError("no entry for product " + id + " in " + region));
+    }
+
+    private java.util.Optional<java.util.Map.Entry<byte[], byte[]>> entityEntryIfAny(
+            String region, long id, org.redisson.codec.Kryo5Codec kryo) {
+        return redis.rawHash(region).entrySet().stream()
+                .filter(e -> {
+                    try {
+                        return kryo.getMapKeyDecoder()
+                                .decode(io.netty.buffer.Unpooled.wrappedBuffer(e.getKey()), null)
+                                .toString()
+                                .endsWith("#" + id);
+                    } catch (Exception notAKey) {
+                        return false;
+                    }
+                })
+                .findFirst();
+    }
+
+    /** Redisson's map-cache value: an 8-byte max-idle, an 8-byte little-endian length, then the codec's bytes. */
+    private static byte[] withPayload(byte[] stored, byte[] payload) {
+        assertEquals(stored.length - 16, lengthOf(stored), "Redisson's map-cache layout");
+        var planted = java.nio.ByteBuffer.allocate(16 + payload.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        planted.put(stored, 0, 8).putLong(payload.length).put(payload);
+        return planted.array();
+    }
+
+    private static byte[] payloadOf(byte[] stored) {
+        return java.util.Arrays.copyOfRange(stored, 16, stored.length);
+    }
+
+    private static long lengthOf(byte[] stored) {
+        return java.nio.ByteBuffer.wrap(stored, 8, 8)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .getLong();
+    }
+
+    @Test
+    void aRolledBackProfileSaveLeavesNoTraceInTheProfilesCache() {
+        var owner = shop.signedInAs("user-11");
+        var before = owner.get("api/profiles/user-11").json();
+        String token = "Rolledback" + UUID.randomUUID().toString().substring(0, 6);
+
+        var rolledBack = shop.put(
+                "api/test/rollback/profiles/user-11",
+                "{\"displayName\":\"" + token + "\",\"email\":\"eleven@example.org\","
+                        + "\"preferredCategories\":[\"garden\"],\"minimumEcoScore\":40,\"newsletter\":true}");
+
+        assertEquals(409, rolledBack.status(), rolledBack.body());
+        assertEquals(
+                before.get("displayName").asText(),
+                owner.get("api/profiles/user-11").json().get("displayName").asText());
+        assertNothingInRedisContains(token);
+    }
+
+    /** A product's JSON as the input of a write: the fields a client may send. */
+    private static String inputOf(String productJson) {
+        try {
+            var node = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(productJson);
+            node.retain(
+                    "sku",
+                    "name",
+                    "description",
+                    "category",
+                    "brand",
+                    "price",
+                    "currency",
+                    "stock",
+                    "materials",
+                    "certifications",
+                    "carbonFootprintKg",
+                    "recycledContentPercent",
+                    "packaging",
+                    "originCountry");
+            return node.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Kryo writes an ASCII string with the last character's high bit set: match all but the last. */
+    private void assertNothingInRedisContains(String token) {
+        byte[] needle = token.substring(0, token.length() - 1).getBytes(StandardCharsets.UTF_8);
+        for (byte[] value : redis.everything()) {
+            if (value != null) {
+                assertFalse(
+                        new String(value, StandardCharsets.ISO_8859_1)
+                                .contains(new String(needle, StandardCharsets.ISO_8859_1)),
+                        "Redis holds the rolled-back write: " + new String(value, StandardCharsets.ISO_8859_1));
+            }
+        }
     }
 
     @Test
@@ -247,7 +422,7 @@ class CachingIT {
         shop.get("api/products/45");
         shop.get("api/products/45/sustainability-score");
         shop.get("api/search?q=bamboo");
-        shop.get("api/profiles/user-3");
+        assertEquals(200, shop.signedInAs("user-3").get("api/profiles/user-3").status());
         shop.get("api/products?category=home");
 
         var everything = redis.everything();

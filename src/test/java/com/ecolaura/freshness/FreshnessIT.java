@@ -67,7 +67,7 @@ class FreshnessIT {
     @BeforeEach
     void connect() {
         a = new ShopClient(urlA);
-        b = new ShopClient(urlB);
+        b = new ShopClient(urlB, "ecolaura.test.management.port.b");
     }
 
     @Test

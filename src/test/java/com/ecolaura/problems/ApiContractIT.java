@@ -94,11 +94,34 @@ class ApiContractIT {
     }
 
     @Test
+    void aFuzzerOverEveryEndpointSeesNoServerErrorAndNoInternals() {
+        long seed = Long.getLong("ecolaura.fuzz.seed", System.nanoTime());
+        int requests = Integer.getInteger("ecolaura.fuzz.requests", 3000);
+        String valid = product("ECO-FUZZ");
+        var own = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(i -> shop.post(
+                        "api/products",
+                        product("ECO-FUZZ-OWN-" + UUID.randomUUID().toString().substring(0, 8))))
+                .map(created -> created.json().get("id").asLong())
+                .toList();
+
+        var report = new ApiFuzzer(shop, seed, own, valid).run(requests);
+
+        System.out.printf(
+                "FUZZ seed=%d: %d requests, %d server errors, %d bodies with internals%n",
+                seed, report.sent(), report.serverErrors(), report.findings().size() - report.serverErrors());
+        report.findings().stream().limit(10).forEach(f -> System.out.println("FUZZ finding: " + f));
+        assertEquals(requests, report.sent());
+        assertEquals(List.of(), report.findings(), "seed " + seed + " (-Decolaura.fuzz.seed replays it)");
+        assertEquals(200, shop.get("api/products/42").status(), "the shop still serves");
+    }
+
+    @Test
     void unknownResourcesAre404Problems() {
         for (var reply : List.of(
                 shop.get("api/products/99999999"),
                 shop.get("api/products/99999999/sustainability-score"),
-                shop.get("api/profiles/nobody-here"),
+                shop.signedInAs("nobody-here").get("api/profiles/nobody-here"),
                 shop.put("api/products/99999999", product("ECO-X-1")),
                 shop.delete("api/products/99999999"),
                 shop.get("api/no-such-resource"))) {
@@ -171,17 +194,34 @@ class ApiContractIT {
     }
 
     @Test
-    void aProfileCanBeCreatedAndRead() {
+    void aProfileCanBeCreatedAndReadByItsOwnerOnly() {
         String user = "shopper-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(404, shop.get("api/profiles/" + user).status());
-        var saved = shop.put(
+        var owner = shop.signedInAs(user);
+        assertEquals(404, owner.get("api/profiles/" + user).status());
+        var saved = owner.put(
                 "api/profiles/" + user,
                 "{\"displayName\":\"Sam\",\"email\":\"sam@example.org\","
                         + "\"preferredCategories\":[\"food\",\"home\"],\"minimumEcoScore\":60,\"newsletter\":true}");
         assertEquals(200, saved.status(), saved.body());
-        var read = shop.get("api/profiles/" + user).json();
+        var read = owner.get("api/profiles/" + user).json();
         assertEquals("Sam", read.get("displayName").asText());
         assertEquals("food", read.get("preferredCategories").get(0).asText());
+
+        var anonymous = shop.get("api/profiles/" + user);
+        var someoneElse = shop.signedInAs("user-4").get("api/profiles/" + user);
+        assertEquals(401, anonymous.status(), anonymous.body());
+        assertEquals(403, someoneElse.status(), someoneElse.body());
+        assertEquals(
+                403,
+                shop.signedInAs("user-4")
+                        .put(
+                                "api/profiles/" + user,
+                                "{\"displayName\":\"Mallory\",\"minimumEcoScore\":0,\"newsletter\":false}")
+                        .status());
+        for (var reply : List.of(anonymous, someoneElse)) {
+            assertEquals("application/problem+json", reply.contentType());
+            assertFalse(reply.body().contains("Sam"), reply.body());
+        }
     }
 
     @Test

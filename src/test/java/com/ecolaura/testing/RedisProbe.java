@@ -77,6 +77,20 @@ public class RedisProbe implements AutoCloseable {
     }
 
     /** Every key name, hash field and value in Redis, as raw bytes. */
+    /** A hash's fields and values as Redis holds them. */
+    public Map<byte[], byte[]> rawHash(String hash) {
+        var raw = new java.util.LinkedHashMap<byte[], byte[]>();
+        redis.getMap(hash, ByteArrayCodec.INSTANCE)
+                .readAllMap()
+                .forEach((field, value) -> raw.put((byte[]) field, (byte[]) value));
+        return raw;
+    }
+
+    /** Writes raw bytes into a hash field, as anyone with access to Redis could. */
+    public void plant(String hash, byte[] field, byte[] value) {
+        redis.getMap(hash, ByteArrayCodec.INSTANCE).fastPut(field, value);
+    }
+
     public List<byte[]> everything() {
         var all = new ArrayList<byte[]>();
         for (String key : keys()) {

@@ -45,9 +45,41 @@ public class ShopClient {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    private final String sessionCookie;
+    private final URI metrics;
+
+    /** A shop whose /metrics is on the tests' management port (instance-b: {@link #ShopClient(URL, String)}). */
     public ShopClient(URL deployment) {
+        this(deployment, "ecolaura.test.management.port");
+    }
+
+    /** @param managementPortProperty the system property holding this instance's management port */
+    public ShopClient(URL deployment, String managementPortProperty) {
         String path = deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
         this.base = URI.create("http://127.0.0.1:" + deployment.getPort() + path);
+        this.sessionCookie = null;
+        this.metrics = URI.create("http://127.0.0.1:" + System.getProperty(managementPortProperty) + "/metrics");
+    }
+
+    private ShopClient(URI base, String sessionCookie, URI metrics) {
+        this.base = base;
+        this.sessionCookie = sessionCookie;
+        this.metrics = metrics;
+    }
+
+    /** The Prometheus text of the instance's /metrics, from its management listener. */
+    public Reply metrics() {
+        return send(HttpRequest.newBuilder(metrics));
+    }
+
+    /** The same shop, as a shopper signed in (a session of this user; its cookie on every request). */
+    public ShopClient signedInAs(String userId) {
+        var started = post("api/sessions", "{\"userId\":\"" + userId + "\"}");
+        if (started.status() != 201 && started.status() != 200) {
+            throw new AssertionError("could not start a session for " + userId + ": " + started.body());
+        }
+        String cookie = started.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        return new ShopClient(base, cookie, metrics);
     }
 
     public Reply get(String path) {
@@ -72,6 +104,9 @@ public class ShopClient {
 
     public Reply send(HttpRequest.Builder request) {
         try {
+            if (sessionCookie != null) {
+                request.header("Cookie", sessionCookie);
+            }
             var response =
                     http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(
@@ -91,6 +126,17 @@ public class ShopClient {
         return base.resolve(path);
     }
 
+    /** The sum of every series of a metric (all caches, all regions); 0 when none is exported yet. */
+    public double metricSum(String name) {
+        var line = Pattern.compile("^" + Pattern.quote(name) + "\\{[^}]*\\} (\\S+)$", Pattern.MULTILINE)
+                .matcher(metrics().body());
+        double sum = 0;
+        while (line.find()) {
+            sum += Double.parseDouble(line.group(1));
+        }
+        return sum;
+    }
+
     /**
      * The current value of a metric from {@code /metrics} (Prometheus text): {@code name}, or
      * {@code name{label="value"} } to pick one series by a label.
@@ -100,8 +146,7 @@ public class ShopClient {
         String label = selector.contains("{")
                 ? selector.substring(selector.indexOf('{') + 1).replace("}", "")
                 : "";
-        var metrics =
-                send(HttpRequest.newBuilder(URI.create(base.getScheme() + "://" + base.getAuthority() + "/metrics")));
+        var metrics = metrics();
         var line = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE)
                 .matcher(metrics.body());
         while (line.find()) {

@@ -23,6 +23,8 @@ public class ShopInfrastructure implements BeforeAllCallback {
     private static EmbeddedPostgres postgres;
     private static RedisServer faultRedis;
     private static int faultRedisPort;
+    private static FaultyRedis resilienceRedis;
+    private static TcpProxy resilienceLink;
 
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws IOException {
@@ -40,6 +42,22 @@ public class ShopInfrastructure implements BeforeAllCallback {
             faultRedis.start();
             System.setProperty("ecolaura.test.fault.redis.address", "redis://127.0.0.1:" + faultRedisPort);
             Runtime.getRuntime().addShutdownHook(new Thread(ShopInfrastructure::stopFaultRedis));
+        }
+        if (System.getProperty("ecolaura.test.management.port") == null) {
+            // /metrics is served on a management listener of its own; instance-b runs beside instance-a
+            System.setProperty("ecolaura.test.management.port", Integer.toString(freePort()));
+            System.setProperty("ecolaura.test.management.port.b", Integer.toString(freePort()));
+        }
+        if (resilienceRedis == null) {
+            // the fault tests' Redis, with the shipped ACL user, behind a proxy that can cut and slow the link
+            resilienceRedis = new FaultyRedis(freePort());
+            resilienceRedis.start();
+            resilienceLink = new TcpProxy(resilienceRedis.port());
+            System.setProperty("ecolaura.test.resilience.redis.address", "redis://127.0.0.1:" + resilienceLink.port());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                resilienceLink.close();
+                resilienceRedis.stop();
+            }));
         }
         if (postgres == null && "postgresql".equals(System.getProperty("ecolaura.test.database"))) {
             postgres = EmbeddedPostgres.builder().start();
@@ -66,6 +84,14 @@ public class ShopInfrastructure implements BeforeAllCallback {
 
     public static String redisAddress() {
         return "redis://127.0.0.1:" + redisPort;
+    }
+
+    public static FaultyRedis resilienceRedis() {
+        return resilienceRedis;
+    }
+
+    public static TcpProxy resilienceLink() {
+        return resilienceLink;
     }
 
     public static String faultRedisAddress() {

@@ -4,6 +4,8 @@ import com.ecolaura.caching.control.CachePolicies;
 import com.ecolaura.caching.control.Settings;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
@@ -47,11 +49,21 @@ public final class HttpCaching {
     /** The body is built only when the client's copy is not current. */
     private static Response conditional(
             Request request, EntityTag tag, CacheControl cacheControl, Supplier<Object> body) {
-        var notModified = request.evaluatePreconditions(tag);
+        var notModified = preconditions(request, tag);
         if (notModified != null) {
             return notModified.cacheControl(cacheControl).build();
         }
         return Response.ok(body.get()).tag(tag).cacheControl(cacheControl).build();
+    }
+
+    /** JAX-RS's check of If-Match / If-None-Match, which throws on a validator it cannot parse: that is a 400. */
+    private static Response.ResponseBuilder preconditions(Request request, EntityTag tag) {
+        try {
+            return request.evaluatePreconditions(tag);
+        } catch (IllegalArgumentException | ProcessingException malformed) {
+            // Jersey throws a HeaderValueException (a ProcessingException) for a validator it cannot parse
+            throw new BadRequestException("If-Match and If-None-Match take entity tags, such as \"v3\" or *");
+        }
     }
 
     /** A computed resource: its ETag is the hash of its JSON, which is then sent as it was hashed. */
@@ -59,7 +71,7 @@ public final class HttpCaching {
         String json = JSONB.toJson(value);
         var tag = new EntityTag(sha256(json).substring(0, 32));
         var cacheControl = shared(cacheName);
-        var notModified = request.evaluatePreconditions(tag);
+        var notModified = preconditions(request, tag);
         if (notModified != null) {
             return notModified.cacheControl(cacheControl).build();
         }

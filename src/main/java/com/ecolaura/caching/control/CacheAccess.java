@@ -25,15 +25,25 @@ public class CacheAccess {
     @Inject
     NearCache near;
 
+    @Inject
+    MissedEvictions missed;
+
+    @Inject
+    CacheBounds bounds;
+
     /** A read, counted as a (near) hit, a stale hit, a miss or an error of its cache. */
     public Optional<CacheEntry> get(String cacheName, String key, JavaType type) {
         long now = System.currentTimeMillis();
         var local = near.get(cacheName, key, type, now);
         if (local.isPresent()) {
             CacheMetrics.nearHit(cacheName);
+            bounds.used(cacheName, key);
             return local;
         }
         var entry = lookUp(cacheName, key, type, now);
+        if (entry.isPresent()) {
+            bounds.used(cacheName, key);
+        }
         if (entry.isEmpty()) {
             CacheMetrics.miss(cacheName);
         } else if (entry.get().isFresh(now)) {
@@ -60,13 +70,16 @@ public class CacheAccess {
     }
 
     private Optional<CacheEntry> lookUpInRedis(String cacheName, String key, JavaType type) {
+        if (skipsRedis(cacheName) || missed.blocks(cacheName, key)) {
+            return Optional.empty();
+        }
         Object stored;
         long started = System.nanoTime();
         try {
             stored = caches.cache(cacheName).get(key);
+            RedisCircuit.succeeded();
         } catch (RuntimeException e) {
-            CacheMetrics.error(cacheName);
-            RedisFailures.record("get", cacheName, e);
+            failed("get", cacheName, e);
             return Optional.empty();
         } finally {
             CacheMetrics.get(cacheName, System.nanoTime() - started);
@@ -89,7 +102,10 @@ public class CacheAccess {
      * may hold in their near caches, so they drop it.
      */
     public void put(CachePolicy policy, String key, Object value, long computeMillis) {
-        write(policy, key, value, computeMillis);
+        if (value != null && !write(policy, key, value, computeMillis)) {
+            // what Redis holds is now older than the value the application gave
+            missed.record(policy.cacheName(), key);
+        }
         near.invalidate(policy.cacheName(), key);
     }
 
@@ -98,9 +114,9 @@ public class CacheAccess {
      * window. A computed value needs no near-cache invalidation: it follows a miss, or a refresh of
      * an entry that no write changed (writes evict).
      */
-    private void write(CachePolicy policy, String key, Object value, long computeMillis) {
-        if (value == null) {
-            return;
+    private boolean write(CachePolicy policy, String key, Object value, long computeMillis) {
+        if (value == null || skipsRedis(policy.cacheName())) {
+            return false;
         }
         long now = System.currentTimeMillis();
         Duration fresh = policy.jitteredTtl();
@@ -109,38 +125,109 @@ public class CacheAccess {
         try {
             caches.cache(policy.cacheName()).put(key, entry);
             CacheMetrics.put(policy.cacheName());
+            bounds.used(policy.cacheName(), key);
+            return true;
         } catch (RuntimeException e) {
-            CacheMetrics.error(policy.cacheName());
-            RedisFailures.record("put", policy.cacheName(), e);
+            failed("put", policy.cacheName(), e);
+            return false;
         } finally {
             EntryTtl.clear();
         }
     }
 
-    /** Evicts an entry, and moves its fence first, so that a load that read older data cannot keep it. */
+    /**
+     * Evicts an entry, and moves its fence first, so that a load that read older data cannot keep it.
+     * An eviction that cannot reach Redis is kept for replay ({@link MissedEvictions}).
+     */
     public void remove(String cacheName, String key) {
-        try {
-            fences(cacheName).addAndGet(key, 1L);
-            caches.cache(cacheName).remove(key);
-            CacheMetrics.removal(cacheName);
-        } catch (RuntimeException e) {
-            CacheMetrics.error(cacheName);
-            RedisFailures.record("remove", cacheName, e);
+        if (skipsRedis(cacheName) || !evict(cacheName, key)) {
+            missed.record(cacheName, key);
         }
         near.invalidate(cacheName, key);
     }
 
     /** Evicts every entry of a cache, moving the cache-wide fence first. */
     public void clear(String cacheName) {
-        try {
-            fences(cacheName).addAndGet(ALL, 1L);
-            caches.cache(cacheName).clear();
-            CacheMetrics.clear(cacheName);
-        } catch (RuntimeException e) {
-            CacheMetrics.error(cacheName);
-            RedisFailures.record("clear", cacheName, e);
+        if (skipsRedis(cacheName) || !evictAll(cacheName)) {
+            missed.recordAll(cacheName);
         }
         near.invalidateAll(cacheName);
+    }
+
+    /**
+     * Replays the evictions Redis missed (past the circuit, which stays open until they are done),
+     * and says whether all of them reached it now.
+     */
+    boolean replayMissedEvictions() {
+        boolean all = true;
+        for (var cache : missed.snapshot().entrySet()) {
+            String cacheName = cache.getKey();
+            for (String key : cache.getValue()) {
+                missed.forget(cacheName, key);
+                boolean whole = MissedEvictions.ALL.equals(key);
+                boolean done = whole ? evictAll(cacheName) : evict(cacheName, key);
+                if (!done) {
+                    missed.record(cacheName, key);
+                    all = false;
+                } else if (whole) {
+                    near.invalidateAll(cacheName);
+                } else {
+                    near.invalidate(cacheName, key);
+                }
+            }
+        }
+        return all;
+    }
+
+    private boolean evict(String cacheName, String key) {
+        boolean done = true;
+        try {
+            fences(cacheName).addAndGet(key, 1L);
+        } catch (RuntimeException e) {
+            // a full Redis (noeviction) refuses the fence but still deletes the entry below
+            done = false;
+            failed("fence", cacheName, e);
+        }
+        try {
+            caches.cache(cacheName).remove(key);
+            CacheMetrics.removal(cacheName);
+            return done;
+        } catch (RuntimeException e) {
+            failed("remove", cacheName, e);
+            return false;
+        }
+    }
+
+    private boolean evictAll(String cacheName) {
+        boolean done = true;
+        try {
+            fences(cacheName).addAndGet(ALL, 1L);
+        } catch (RuntimeException e) {
+            done = false;
+            failed("fence", cacheName, e);
+        }
+        try {
+            caches.cache(cacheName).clear();
+            CacheMetrics.clear(cacheName);
+            return done;
+        } catch (RuntimeException e) {
+            failed("clear", cacheName, e);
+            return false;
+        }
+    }
+
+    /** While the circuit is open no call is tried: counted, and the caller goes on without the cache. */
+    private static boolean skipsRedis(String cacheName) {
+        if (RedisCircuit.isClosed()) {
+            return false;
+        }
+        CacheMetrics.skipped(cacheName);
+        return true;
+    }
+
+    private static void failed(String operation, String cacheName, RuntimeException e) {
+        CacheMetrics.error(cacheName);
+        RedisFailures.record(operation, cacheName, e);
     }
 
     /**
@@ -149,6 +236,9 @@ public class CacheAccess {
      * happened meanwhile and the value (possibly read before the write that caused it) is discarded.
      */
     public String fence(String cacheName, String key) {
+        if (RedisCircuit.isOpen()) {
+            return UNKNOWN_FENCE;
+        }
         try {
             var counters = fences(cacheName).getAll(Set.of(key, ALL));
             return counters.getOrDefault(key, 0L) + ":" + counters.getOrDefault(ALL, 0L);

@@ -58,7 +58,9 @@ public class CacheMetrics {
             "rejected.entries",
             "fenced.puts",
             "near.hits",
-            "near.invalidations"
+            "near.invalidations",
+            "skipped",
+            "trimmed"
         }) {
             count(name, cache, 0);
         }
@@ -103,6 +105,14 @@ public class CacheMetrics {
 
     public static void error(String cache) {
         count("errors", cache, 1);
+    }
+
+    static void trimmed(String cache, int entries) {
+        count("trimmed", cache, entries);
+    }
+
+    public static void skipped(String cache) {
+        count("skipped", cache, 1);
     }
 
     public static void refresh(String cache) {
@@ -193,6 +203,26 @@ public class CacheMetrics {
                 new Tag("cache", cache));
     }
 
+    /** A counter of a second-level cache region ({@code ecolaura_cache_region_<name>_total}). */
+    static void regionCount(String name, String region) {
+        var metrics = registry;
+        if (metrics == null) {
+            return;
+        }
+        COUNTERS.computeIfAbsent(
+                        "region." + name + "|" + region,
+                        key -> metrics.counter(
+                                Metadata.builder()
+                                        .withName("ecolaura.cache.region." + name)
+                                        .withDescription("Second-level cache: "
+                                                + DESCRIPTIONS
+                                                        .getOrDefault(name, name)
+                                                        .toLowerCase(java.util.Locale.ROOT))
+                                        .build(),
+                                new Tag("region", region)))
+                .inc();
+    }
+
     /** A gauge read when scraped; tagged with its cache when {@code cache} is not null. */
     static void gauge(String name, String description, String cache, Supplier<Number> value) {
         var metrics = registry;
@@ -236,6 +266,8 @@ public class CacheMetrics {
             Map.entry("fenced.puts", "Computed values discarded because an eviction crossed them"),
             Map.entry("near.hits", "Hits served from this instance's near cache, without Redis (included in hits)"),
             Map.entry("near.invalidations", "Near-cache entries or caches dropped by an invalidation"),
+            Map.entry("trimmed", "Entries evicted, least recently used first, to keep the cache within its entry cap"),
+            Map.entry("skipped", "Cache calls not tried because the Redis circuit was open (served without the cache)"),
             Map.entry("get", "Latency of a Redis cache read"),
             Map.entry("load", "Time to compute a missing value"));
 }

@@ -18,6 +18,9 @@ final class KeyLocks {
     private KeyLocks() {}
 
     static Optional<String> tryAcquire(String lockKey, Duration lease) {
+        if (RedisCircuit.isOpen()) {
+            return Optional.of(UNRECORDED);
+        }
         String token = UUID.randomUUID().toString();
         try {
             return SharedRedis.client()
@@ -32,6 +35,9 @@ final class KeyLocks {
     }
 
     static boolean isHeld(String lockKey) {
+        if (RedisCircuit.isOpen()) {
+            return false;
+        }
         try {
             return SharedRedis.client().getBucket(lockKey, StringCodec.INSTANCE).isExists();
         } catch (RuntimeException e) {
@@ -41,7 +47,7 @@ final class KeyLocks {
     }
 
     static void release(String lockKey, String token) {
-        if (UNRECORDED.equals(token)) {
+        if (UNRECORDED.equals(token) || RedisCircuit.isOpen()) {
             return;
         }
         try {

@@ -70,6 +70,8 @@ public class NearCache {
             return;
         }
         SharedRedis.onConnectionLost(this::suspend);
+        // an open circuit means Redis stopped answering: invalidations may be lost as well
+        RedisCircuit.onOpen(this::suspend);
         CacheMetrics.gauge(
                 "near.listening",
                 "1 while this instance's near cache is in use (subscribed to invalidations), else 0",
@@ -150,8 +152,9 @@ public class NearCache {
 
     private void publish(String message) {
         var channel = topic;
-        if (channel == null) {
-            return; // not subscribed: no instance trusts its near cache before it is
+        if (channel == null || RedisCircuit.isOpen()) {
+            // not subscribed, or Redis not answering: the missed eviction is replayed, and publishes, later
+            return;
         }
         try {
             channel.publish(origin + SEPARATOR + message);
@@ -202,9 +205,7 @@ public class NearCache {
     /** A connection was lost: messages may be lost with it, so nothing held here is trusted. */
     private void suspend() {
         if (listening) {
-            LOG.log(
-                    Level.INFO,
-                    "near cache: a Redis connection was lost; emptied until the channel is subscribed again");
+            LOG.log(Level.INFO, "near cache: Redis was lost; emptied until the channel is subscribed again");
         }
         suspensions.incrementAndGet();
         listening = false;

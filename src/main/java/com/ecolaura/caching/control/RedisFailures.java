@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Logs failed cache calls without flooding the log during an outage: the first failure, then at
  * most one line a period with the number of failures since. A Redis outage is expected, so no
- * stack traces.
+ * stack traces. Every failure also goes to the {@link RedisCircuit}.
  */
 public final class RedisFailures {
 
@@ -19,6 +19,8 @@ public final class RedisFailures {
     private RedisFailures() {}
 
     public static void record(String operation, String cacheName, RuntimeException failure) {
+        RedisCircuit.failed(failure);
+        RedisInfo.outdated();
         long count = failures.incrementAndGet();
         long now = System.nanoTime();
         long last = lastLogged.get();

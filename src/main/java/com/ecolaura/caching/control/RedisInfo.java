@@ -28,6 +28,11 @@ public final class RedisInfo {
 
     private RedisInfo() {}
 
+    /** A cache call just failed: the next reading asks Redis again instead of repeating the last one. */
+    static void outdated() {
+        takenAt = System.nanoTime() - MAX_AGE_NANOS - 1;
+    }
+
     public static Snapshot current() {
         long now = System.nanoTime();
         if (now - takenAt > MAX_AGE_NANOS) {

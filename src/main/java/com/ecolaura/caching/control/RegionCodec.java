@@ -7,6 +7,7 @@ import com.esotericsoftware.kryo.util.DefaultClassResolver;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import java.util.Set;
 import org.objenesis.strategy.StdInstantiatorStrategy;
+import org.redisson.client.protocol.Decoder;
 import org.redisson.codec.Kryo5Codec;
 
 /**
@@ -23,6 +24,19 @@ public class RegionCodec extends Kryo5Codec {
     /** Redisson copies codecs per class loader through this constructor. */
     public RegionCodec(ClassLoader classLoader, RegionCodec codec) {
         this(classLoader);
+    }
+
+    /** Whatever cannot be decoded (a refused class, garbage) is a rejected entry, not a Redis failure. */
+    @Override
+    public Decoder<Object> getValueDecoder() {
+        Decoder<Object> kryo = super.getValueDecoder();
+        return (buf, state) -> {
+            try {
+                return kryo.decode(buf, state);
+            } catch (Exception | LinkageError e) {
+                throw new RejectedEntryException("second-level cache entry refused: " + e.getMessage());
+            }
+        };
     }
 
     @Override

@@ -6,4 +6,14 @@ public class RejectedEntryException extends RuntimeException {
     public RejectedEntryException(String reason) {
         super(reason, null, false, false);
     }
+
+    /** The rejection behind a failed cache call, if a codec refused what Redis returned. */
+    static java.util.Optional<RejectedEntryException> in(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof RejectedEntryException rejected) {
+                return java.util.Optional.of(rejected);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

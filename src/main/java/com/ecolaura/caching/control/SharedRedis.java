@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
+import org.redisson.config.EqualJitterDelay;
 import org.redisson.connection.ConnectionListener;
 
 /**
@@ -93,7 +94,12 @@ public final class SharedRedis {
                 .setAddress(address)
                 .setTimeout(millis("ecolaura.redis.timeout", Duration.ofMillis(500)))
                 .setConnectTimeout(millis("ecolaura.redis.connect-timeout", Duration.ofSeconds(1)))
-                .setRetryAttempts(Settings.number("ecolaura.redis.retry-attempts", 1))
+                // a cache call that fails is a miss at once: the database is the retry
+                .setRetryAttempts(Settings.number("ecolaura.redis.retry-attempts", 0))
+                // Redisson backs reconnection off to 10 s: after an outage, caching came back up to 9 s late
+                .setReconnectionDelay(new EqualJitterDelay(
+                        Duration.ofMillis(100),
+                        Settings.duration("ecolaura.redis.reconnect-max-delay", Duration.ofSeconds(1))))
                 .setConnectionMinimumIdleSize(Settings.number("ecolaura.redis.pool.min-idle", 4))
                 .setConnectionPoolSize(Settings.number("ecolaura.redis.pool.size", 32));
         Settings.text("ecolaura.redis.username").ifPresent(server::setUsername);

@@ -5,11 +5,13 @@ import com.ecolaura.profiles.control.ProfileStore;
 import com.ecolaura.profiles.entity.ProfileInput;
 import com.ecolaura.profiles.entity.ProfileView;
 import com.ecolaura.profiles.entity.UserId;
+import com.ecolaura.sessions.boundary.Owners;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -31,14 +33,23 @@ public class ProfilesResource {
     @Inject
     ProfileStore profiles;
 
+    @Inject
+    Owners owners;
+
     @GET
-    public Response profile(@PathParam("userId") String userId, @Context Request request) {
-        ProfileView profile = profiles.find(UserId.checked(userId));
+    public Response profile(
+            @PathParam("userId") String userId, @CookieParam(Owners.COOKIE) String session, @Context Request request) {
+        owners.require(session, UserId.checked(userId));
+        ProfileView profile = profiles.find(userId);
         return HttpCaching.personal(request, profile.version(), () -> profile);
     }
 
     @PUT
-    public ProfileView save(@PathParam("userId") String userId, @Valid @NotNull ProfileInput input) {
-        return profiles.save(UserId.checked(userId), input);
+    public ProfileView save(
+            @PathParam("userId") String userId,
+            @CookieParam(Owners.COOKIE) String session,
+            @Valid @NotNull ProfileInput input) {
+        owners.require(session, UserId.checked(userId));
+        return profiles.save(userId, input);
     }
 }

@@ -4,6 +4,7 @@ import com.ecolaura.caching.control.CacheAccess;
 import com.ecolaura.caching.control.CacheNames;
 import com.ecolaura.caching.control.CachePolicies;
 import com.ecolaura.caching.control.NearCache;
+import com.ecolaura.caching.control.RedisCircuit;
 import com.ecolaura.caching.control.RedisFailures;
 import com.ecolaura.caching.control.Settings;
 import com.ecolaura.caching.control.SharedRedis;
@@ -57,6 +58,9 @@ public class SearchTags {
         if (nearVersion != NearCache.NO_TIER && last != null && last.nearVersion() == nearVersion) {
             return last.generation();
         }
+        if (RedisCircuit.isOpen()) {
+            return -1;
+        }
         try {
             long generation = SharedRedis.client().getAtomicLong(GENERATION).get();
             known = new KnownGeneration(nearVersion, generation);
@@ -68,10 +72,15 @@ public class SearchTags {
     }
 
     public void bumpGeneration() {
+        if (RedisCircuit.isOpen()) {
+            cache.clear(CacheNames.SEARCH_RESULTS); // kept for replay: no page from before is read meanwhile
+            return;
+        }
         try {
             SharedRedis.client().getAtomicLong(GENERATION).incrementAndGet();
         } catch (RuntimeException e) {
             RedisFailures.record("incr", GENERATION, e);
+            cache.clear(CacheNames.SEARCH_RESULTS);
         }
         // earlier pages are out of reach everywhere, and every instance re-reads the generation
         near.invalidateAll(CacheNames.SEARCH_RESULTS);
@@ -79,7 +88,7 @@ public class SearchTags {
 
     /** Tags a page just computed with the products it holds. */
     public void record(SearchQuery query, SearchPage page) {
-        if (!Settings.cachingEnabled()) {
+        if (!Settings.cachingEnabled() || RedisCircuit.isOpen()) {
             return;
         }
         try {
@@ -102,6 +111,10 @@ public class SearchTags {
 
     /** Evicts every cached page of every query family that held the product. */
     public void evictPagesHolding(long productId) {
+        if (RedisCircuit.isOpen()) {
+            cache.clear(CacheNames.SEARCH_RESULTS); // which pages held it is unknown now
+            return;
+        }
         try {
             var client = SharedRedis.client();
             var tag = client.<String>getSet(PRODUCT_TAGS + productId, StringCodec.INSTANCE);
@@ -113,6 +126,7 @@ public class SearchTags {
             tag.delete();
         } catch (RuntimeException e) {
             RedisFailures.record("evict-tagged", CacheNames.SEARCH_RESULTS, e);
+            cache.clear(CacheNames.SEARCH_RESULTS);
         }
     }
 }

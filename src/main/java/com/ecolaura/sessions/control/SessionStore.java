@@ -1,5 +1,7 @@
 package com.ecolaura.sessions.control;
 
+import com.ecolaura.caching.control.RedisCircuit;
+import com.ecolaura.caching.control.RedisFailures;
 import com.ecolaura.caching.control.SharedRedis;
 import com.ecolaura.sessions.entity.ShopperSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +28,7 @@ public class SessionStore {
 
     private static final String PREFIX = "ecolaura:session:";
     private static final String CART = "cart:";
+    private static final long RETRY_AFTER_SECONDS = 5;
     private final SecureRandom random = new SecureRandom();
 
     public Duration idleTimeout() {
@@ -93,15 +96,29 @@ public class SessionStore {
         return SharedRedis.client().getMap(PREFIX + id, StringCodec.INSTANCE);
     }
 
-    /** Sessions are kept only in Redis: without it there are none, which is a 503, not a 500. */
+    /**
+     * Sessions are kept only in Redis: without it there are none, which is a 503 with Retry-After, not
+     * a 500, and at once while the circuit is open. The rest of the shop is served meanwhile.
+     */
     private static <T> T guarded(java.util.function.Supplier<T> operation) {
+        if (RedisCircuit.isOpen()) {
+            throw unavailable();
+        }
         try {
-            return operation.get();
+            T result = operation.get();
+            RedisCircuit.succeeded();
+            return result;
         } catch (RuntimeException e) {
             if (e instanceof jakarta.ws.rs.WebApplicationException) {
                 throw e;
             }
-            throw new ServiceUnavailableException("sessions are unavailable for a moment; retry shortly");
+            RedisFailures.record("session", PREFIX, e);
+            throw unavailable();
         }
+    }
+
+    private static ServiceUnavailableException unavailable() {
+        return new ServiceUnavailableException(
+                "sessions are unavailable for a moment; retry shortly", RETRY_AFTER_SECONDS);
     }
 }

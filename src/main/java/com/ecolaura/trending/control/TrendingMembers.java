@@ -1,5 +1,6 @@
 package com.ecolaura.trending.control;
 
+import com.ecolaura.caching.control.RedisCircuit;
 import com.ecolaura.caching.control.RedisFailures;
 import com.ecolaura.caching.control.SharedRedis;
 import com.ecolaura.trending.entity.TrendingList;
@@ -16,16 +17,24 @@ public class TrendingMembers {
     static final String KEY = "ecolaura:trending:members";
 
     void record(TrendingList list) {
+        if (RedisCircuit.isOpen()) {
+            return;
+        }
         try {
-            var members = SharedRedis.client().<String>getSet(KEY, StringCodec.INSTANCE);
-            list.items()
-                    .forEach(item -> members.add(Long.toString(item.product().id())));
+            SharedRedis.client()
+                    .<String>getSet(KEY, StringCodec.INSTANCE)
+                    .addAll(list.items().stream()
+                            .map(item -> Long.toString(item.product().id()))
+                            .toList());
         } catch (RuntimeException e) {
             RedisFailures.record("tag", KEY, e);
         }
     }
 
     boolean contains(long productId) {
+        if (RedisCircuit.isOpen()) {
+            return true; // unknown: the lists are cleared (kept for replay)
+        }
         try {
             return SharedRedis.client().getSet(KEY, StringCodec.INSTANCE).contains(Long.toString(productId));
         } catch (RuntimeException e) {
@@ -35,6 +44,9 @@ public class TrendingMembers {
     }
 
     void forget() {
+        if (RedisCircuit.isOpen()) {
+            return;
+        }
         try {
             SharedRedis.client().getKeys().delete(KEY);
         } catch (RuntimeException e) {

@@ -1,0 +1,40 @@
+package com.ecolaura.problems.boundary;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * A method the shop has no use for (PATCH, TRACE, WebDAV's …) is a 405 problem. Without this the
+ * servlet container answered PATCH on a page or an asset with a 501 and an HTML error page.
+ */
+@WebFilter("/*")
+public class UnsupportedMethods extends HttpFilter {
+
+    private static final Set<String> USED = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS");
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (USED.contains(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+        response.setHeader("Allow", String.join(", ", USED));
+        response.setContentType(Problems.MEDIA_TYPE);
+        response.getOutputStream()
+                .write(Problems.of(
+                                405,
+                                "the method " + request.getMethod().replaceAll("[^A-Z-]", "") + " is not used here")
+                        .getEntity()
+                        .toString()
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+}
