@@ -95,7 +95,8 @@ class ApiContractIT {
 
     @Test
     void aFuzzerOverEveryEndpointSeesNoServerErrorAndNoInternals() {
-        long seed = Long.getLong("ecolaura.fuzz.seed", System.nanoTime());
+        // a fixed seed, so that CI replays the same 3,000 requests; -Decolaura.fuzz.seed explores others
+        long seed = Long.getLong("ecolaura.fuzz.seed", 20261126L);
         int requests = Integer.getInteger("ecolaura.fuzz.requests", 3000);
         String valid = product("ECO-FUZZ");
         var own = java.util.stream.IntStream.range(0, 3)
@@ -108,8 +109,12 @@ class ApiContractIT {
         var report = new ApiFuzzer(shop, seed, own, valid).run(requests);
 
         System.out.printf(
-                "FUZZ seed=%d: %d requests, %d server errors, %d bodies with internals%n",
-                seed, report.sent(), report.serverErrors(), report.findings().size() - report.serverErrors());
+                "FUZZ seed=%d: %d requests, %d server errors, %d other findings, %d sent again on a new connection%n",
+                seed,
+                report.sent(),
+                report.serverErrors(),
+                report.findings().size() - report.serverErrors(),
+                report.resent());
         report.findings().stream().limit(10).forEach(f -> System.out.println("FUZZ finding: " + f));
         assertEquals(requests, report.sent());
         assertEquals(List.of(), report.findings(), "seed " + seed + " (-Decolaura.fuzz.seed replays it)");

@@ -102,7 +102,7 @@ public class CacheAccess {
      * may hold in their near caches, so they drop it.
      */
     public void put(CachePolicy policy, String key, Object value, long computeMillis) {
-        if (value != null && !write(policy, key, value, computeMillis)) {
+        if (value != null && write(policy, key, value, computeMillis) != Write.DONE) {
             // what Redis holds is now older than the value the application gave
             missed.record(policy.cacheName(), key);
         }
@@ -114,9 +114,9 @@ public class CacheAccess {
      * window. A computed value needs no near-cache invalidation: it follows a miss, or a refresh of
      * an entry that no write changed (writes evict).
      */
-    private boolean write(CachePolicy policy, String key, Object value, long computeMillis) {
+    private Write write(CachePolicy policy, String key, Object value, long computeMillis) {
         if (value == null || skipsRedis(policy.cacheName())) {
-            return false;
+            return Write.SKIPPED;
         }
         long now = System.currentTimeMillis();
         Duration fresh = policy.jitteredTtl();
@@ -126,10 +126,10 @@ public class CacheAccess {
             caches.cache(policy.cacheName()).put(key, entry);
             CacheMetrics.put(policy.cacheName());
             bounds.used(policy.cacheName(), key);
-            return true;
+            return Write.DONE;
         } catch (RuntimeException e) {
             failed("put", policy.cacheName(), e);
-            return false;
+            return Write.UNCERTAIN;
         } finally {
             EntryTtl.clear();
         }
@@ -253,17 +253,30 @@ public class CacheAccess {
         if (UNKNOWN_FENCE.equals(fence)) {
             return;
         }
-        write(policy, key, value, computeMillis);
-        if (!fence.equals(fence(policy.cacheName(), key))) {
+        var written = write(policy, key, value, computeMillis);
+        if (written == Write.UNCERTAIN) {
+            // a timed-out write can still land (a frozen Redis runs it when it wakes): evict it on replay
+            missed.record(policy.cacheName(), key);
+            return;
+        }
+        if (written == Write.DONE && !fence.equals(fence(policy.cacheName(), key))) {
             try {
                 caches.cache(policy.cacheName()).remove(key);
                 CacheMetrics.fenced(policy.cacheName());
             } catch (RuntimeException e) {
                 RedisFailures.record("remove", policy.cacheName(), e);
+                missed.record(policy.cacheName(), key);
             }
             // another reader may have copied the discarded value into its near cache meanwhile
             near.invalidate(policy.cacheName(), key);
         }
+    }
+
+    /** What became of a write: done, not tried (circuit open, nothing to write), or failed and perhaps applied later. */
+    private enum Write {
+        DONE,
+        SKIPPED,
+        UNCERTAIN
     }
 
     private static RMap<String, Long> fences(String cacheName) {

@@ -10,7 +10,11 @@ public final class Parameters {
 
     private Parameters() {}
 
+    /** A positive id in its one canonical form: digits only (no sign, spaces or leading '+'). */
     public static long id(String name, String value) {
+        if (value == null || !value.matches("[0-9]{1,18}")) {
+            throw new BadRequestException(name + " must be a positive whole number");
+        }
         try {
             long id = Long.parseLong(value);
             if (id > 0) {
