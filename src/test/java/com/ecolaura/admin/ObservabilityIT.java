@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ecolaura.testing.Browser;
 import com.ecolaura.testing.RedisProbe;
+import com.ecolaura.testing.RespCommands;
 import com.ecolaura.testing.ShopClient;
 import com.ecolaura.testing.ShopDeployment;
 import com.ecolaura.testing.ShopInfrastructure;
@@ -340,6 +341,28 @@ class ObservabilityIT {
     static boolean prometheusAvailable() {
         return java.util.stream.Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
                 .anyMatch(folder -> Files.isExecutable(Path.of(folder, "prometheus")));
+    }
+
+    @Test
+    void theShopReachesItsRedisOverTlsConfiguredThroughARedissonYaml() {
+        assertEquals(200, shop.get("api/products/1507").status());
+        assertEquals(200, shop.get("api/products/1507").status());
+        String tlsPort = ":" + ShopInfrastructure.faultRedisTlsPort();
+
+        // Redis lists each client with the server address it connected to; only the shop is given the TLS port
+        var clients = java.util.Arrays.stream(RespCommands.run(
+                        Integer.parseInt(ShopInfrastructure.faultRedisAddress().replaceAll(".*:", "")), "CLIENT LIST"))
+                .filter(line -> line.contains("laddr="))
+                .toList();
+        assertTrue(
+                clients.stream().anyMatch(client -> client.contains("laddr=127.0.0.1" + tlsPort + " ")),
+                "connections on the TLS port: " + clients);
+        // the first calls pay the TLS handshakes (and may trip the circuit at start): caching follows
+        com.ecolaura.testing.Eventually.holds("a cache hit over TLS", Duration.ofSeconds(20), () -> {
+            double hits = shop.metric("ecolaura_cache_hits_total{cache=\"products\"");
+            shop.get("api/products/1507");
+            return shop.metric("ecolaura_cache_hits_total{cache=\"products\"") > hits;
+        });
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.ecolaura.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,23 +85,15 @@ public final class FaultyRedis {
      * simple strings, one per line; empty when nothing was refused).
      */
     public List<String> refusedCommands() {
-        try (var socket = new java.net.Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(5000);
-            var out = socket.getOutputStream();
-            out.write(("AUTH ops " + OPS_PASSWORD + "\r\nACL LOG\r\nQUIT\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            var lines = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\r\n");
-            if (!lines[0].equals("+OK") || !lines[1].startsWith("*")) {
-                throw new IllegalStateException("unexpected reply to ACL LOG: " + String.join(" ", lines));
-            }
-            return Integer.parseInt(lines[1].substring(1)) == 0
-                    ? List.of()
-                    : java.util.Arrays.stream(lines)
-                            .filter(line -> !line.startsWith("*") && !line.startsWith("$") && !line.startsWith(":"))
-                            .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        var lines = RespCommands.run(port, "AUTH ops " + OPS_PASSWORD, "ACL LOG");
+        if (!lines[0].equals("+OK") || !lines[1].startsWith("*")) {
+            throw new IllegalStateException("unexpected reply to ACL LOG: " + String.join(" ", lines));
         }
+        return Integer.parseInt(lines[1].substring(1)) == 0
+                ? List.of()
+                : java.util.Arrays.stream(lines)
+                        .filter(line -> !line.startsWith("*") && !line.startsWith("$") && !line.startsWith(":"))
+                        .toList();
     }
 
     public RedissonClient ops() {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.embedded.RedisServer;
@@ -23,6 +24,7 @@ public class ShopInfrastructure implements BeforeAllCallback {
     private static EmbeddedPostgres postgres;
     private static RedisServer faultRedis;
     private static int faultRedisPort;
+    private static int faultRedisTlsPort;
     private static FaultyRedis resilienceRedis;
     private static TcpProxy resilienceLink;
 
@@ -36,11 +38,39 @@ public class ShopInfrastructure implements BeforeAllCallback {
             Runtime.getRuntime().addShutdownHook(new Thread(redis::stop));
         }
         if (faultRedis == null) {
-            // a Redis of its own for the tests that stop it
+            // a Redis of its own for the tests that stop it; the shop reaches it over TLS only
             faultRedisPort = freePort();
-            faultRedis = loopbackRedis(faultRedisPort);
+            faultRedisTlsPort = freePort();
+            Path folder = Files.createTempDirectory("ecolaura-tls");
+            var tls = TlsFiles.create(folder);
+            faultRedis = RedisServer.builder()
+                    .port(faultRedisPort)
+                    .bind("127.0.0.1")
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .setting("tls-port " + faultRedisTlsPort)
+                    .setting("tls-cert-file " + tls.certificate())
+                    .setting("tls-key-file " + tls.key())
+                    .setting("tls-auth-clients no")
+                    .build();
             faultRedis.start();
             System.setProperty("ecolaura.test.fault.redis.address", "redis://127.0.0.1:" + faultRedisPort);
+            Path yaml = folder.resolve("redisson-tls.yaml");
+            Files.writeString(
+                    yaml,
+                    """
+                    singleServerConfig:
+                      address: "rediss://127.0.0.1:%d"
+                      sslTruststore: "%s"
+                      sslTruststorePassword: "%s"
+                      timeout: 500
+                      connectTimeout: 1000
+                      retryAttempts: 0
+                      connectionMinimumIdleSize: 4
+                    lazyInitialization: true
+                    """
+                            .formatted(faultRedisTlsPort, tls.truststore().toUri(), tls.password()));
+            System.setProperty("ecolaura.test.fault.redis.config", yaml.toString());
             Runtime.getRuntime().addShutdownHook(new Thread(ShopInfrastructure::stopFaultRedis));
         }
         if (System.getProperty("ecolaura.test.management.port") == null) {
@@ -92,6 +122,11 @@ public class ShopInfrastructure implements BeforeAllCallback {
 
     public static TcpProxy resilienceLink() {
         return resilienceLink;
+    }
+
+    /** The port on which the fault Redis speaks TLS (the only one the observed shop is given). */
+    public static int faultRedisTlsPort() {
+        return faultRedisTlsPort;
     }
 
     public static String faultRedisAddress() {
