@@ -166,13 +166,11 @@ public class CacheAccess {
                 missed.forget(cacheName, key);
                 boolean whole = MissedEvictions.ALL.equals(key);
                 boolean done = whole ? evictAll(cacheName) : evict(cacheName, key);
-                if (!done) {
+                if (done) {
+                    near.invalidateOnRecovery(cacheName, key);
+                } else {
                     missed.record(cacheName, key);
                     all = false;
-                } else if (whole) {
-                    near.invalidateAll(cacheName);
-                } else {
-                    near.invalidate(cacheName, key);
                 }
             }
         }

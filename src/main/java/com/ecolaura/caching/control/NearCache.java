@@ -138,7 +138,7 @@ public class NearCache {
             return;
         }
         drop(cacheName, key);
-        publish(cacheName + SEPARATOR + key);
+        publish(cacheName + SEPARATOR + key, false);
     }
 
     /** Drops a whole cache here and on every other instance. */
@@ -147,12 +147,30 @@ public class NearCache {
             return;
         }
         dropAll(cacheName);
-        publish(cacheName);
+        publish(cacheName, false);
     }
 
-    private void publish(String message) {
+    /**
+     * The invalidation of a missed eviction, replayed while the circuit is still open (it closes
+     * after the replay): published all the same, since Redis answers again and other instances may
+     * hold the entry.
+     */
+    void invalidateOnRecovery(String cacheName, String key) {
+        if (!enabled) {
+            return;
+        }
+        boolean whole = MissedEvictions.ALL.equals(key);
+        if (whole) {
+            dropAll(cacheName);
+        } else {
+            drop(cacheName, key);
+        }
+        publish(whole ? cacheName : cacheName + SEPARATOR + key, true);
+    }
+
+    private void publish(String message, boolean evenWithTheCircuitOpen) {
         var channel = topic;
-        if (channel == null || RedisCircuit.isOpen()) {
+        if (channel == null || (RedisCircuit.isOpen() && !evenWithTheCircuitOpen)) {
             // not subscribed, or Redis not answering: the missed eviction is replayed, and publishes, later
             return;
         }
