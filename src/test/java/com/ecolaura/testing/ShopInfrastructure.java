@@ -92,6 +92,15 @@ public class ShopInfrastructure implements BeforeAllCallback {
         if (postgres == null && "postgresql".equals(System.getProperty("ecolaura.test.database"))) {
             postgres = EmbeddedPostgres.builder().start();
             System.setProperty("ecolaura.test.db.url", postgres.getJdbcUrl("postgres", "postgres"));
+            // the fault tests' load views products by the thousand: a database of their own keeps
+            // the other classes' trending lists their own
+            try (var connection = postgres.getPostgresDatabase().getConnection();
+                    var statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE faults");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            System.setProperty("ecolaura.test.resilience.db.url", postgres.getJdbcUrl("postgres", "faults"));
             System.setProperty("ecolaura.test.db.user", "postgres");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -102,6 +111,8 @@ public class ShopInfrastructure implements BeforeAllCallback {
             }));
         }
         System.setProperty("ecolaura.test.db.url", System.getProperty("ecolaura.test.db.url", ""));
+        System.setProperty(
+                "ecolaura.test.resilience.db.url", System.getProperty("ecolaura.test.resilience.db.url", ""));
         if (System.getProperty("ecolaura.test.shared.db.url") == null) {
             // two instances need one database: PostgreSQL, or a file H2 that the second opens through the first
             String shared = postgres != null
