@@ -38,10 +38,8 @@ public class CircuitRecovery {
 
     private ScheduledFuture<?> ticking;
 
+    /** Also with caching off: sessions live in Redis and go through the same circuit. */
     void start(@Observes Startup startup) {
-        if (!Settings.cachingEnabled()) {
-            return;
-        }
         CacheMetrics.gauge(
                 "circuit.open",
                 "1 while the Redis circuit breaker is open (no cache call tried), else 0",
