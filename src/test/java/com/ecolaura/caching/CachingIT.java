@@ -195,10 +195,7 @@ class CachingIT {
         double loads = shop.metric("ecolaura_profiles_loads_total");
         String name = "Renamed " + UUID.randomUUID().toString().substring(0, 6);
 
-        var saved = shop.put(
-                "api/profiles/user-9",
-                "{\"displayName\":\"" + name + "\",\"email\":\"nine@example.org\","
-                        + "\"preferredCategories\":[\"garden\"],\"minimumEcoScore\":40,\"newsletter\":true}");
+        var saved = shop.put("api/profiles/user-9", profile(name, "nine@example.org"));
 
         assertEquals(200, saved.status(), saved.body());
         var read = shop.get("api/profiles/user-9").json();
@@ -330,16 +327,18 @@ class CachingIT {
         var before = owner.get("api/profiles/user-11").json();
         String token = "Rolledback" + UUID.randomUUID().toString().substring(0, 6);
 
-        var rolledBack = shop.put(
-                "api/test/rollback/profiles/user-11",
-                "{\"displayName\":\"" + token + "\",\"email\":\"eleven@example.org\","
-                        + "\"preferredCategories\":[\"garden\"],\"minimumEcoScore\":40,\"newsletter\":true}");
+        var rolledBack = shop.put("api/test/rollback/profiles/user-11", profile(token, "eleven@example.org"));
 
         assertEquals(409, rolledBack.status(), rolledBack.body());
         assertEquals(
                 before.get("displayName").asText(),
                 owner.get("api/profiles/user-11").json().get("displayName").asText());
         assertNothingInRedisContains(token);
+    }
+
+    private static String profile(String displayName, String email) {
+        return "{\"displayName\":\"" + displayName + "\",\"email\":\"" + email + "\","
+                + "\"preferredCategories\":[\"garden\"],\"minimumEcoScore\":40,\"newsletter\":true}";
     }
 
     /** A product's JSON as the input of a write: the fields a client may send. */
