@@ -23,7 +23,7 @@ public final class FaultyRedis {
 
     public static final String USER = "ecolaura";
     public static final String PASSWORD = "test-secret";
-    private static final String OPS_PASSWORD = "ops-secret";
+    static final String OPS_PASSWORD = "ops-secret";
 
     private final int port;
     private RedisServer server;

@@ -27,6 +27,7 @@ public class ShopInfrastructure implements BeforeAllCallback {
     private static int faultRedisTlsPort;
     private static FaultyRedis resilienceRedis;
     private static TcpProxy resilienceLink;
+    private static RedisCluster cluster;
 
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws IOException {
@@ -89,6 +90,12 @@ public class ShopInfrastructure implements BeforeAllCallback {
                 resilienceRedis.stop();
             }));
         }
+        if (cluster == null) {
+            cluster = RedisCluster.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop));
+            System.setProperty(
+                    "ecolaura.test.cluster.redis.config", clusterConfig(cluster).toString());
+        }
         if (postgres == null && "postgresql".equals(System.getProperty("ecolaura.test.database"))) {
             postgres = EmbeddedPostgres.builder().start();
             System.setProperty("ecolaura.test.db.url", postgres.getJdbcUrl("postgres", "postgres"));
@@ -121,6 +128,30 @@ public class ShopInfrastructure implements BeforeAllCallback {
             System.setProperty("ecolaura.test.shared.db.url", shared);
         }
         System.setProperty("ecolaura.test.db.user", System.getProperty("ecolaura.test.db.user", ""));
+    }
+
+    /** The shipped server-config/redis/cluster.yaml, pointed at the loopback cluster, with the test's password. */
+    private static Path clusterConfig(RedisCluster cluster) throws IOException {
+        var text = new StringBuilder();
+        for (String line : Files.readAllLines(Path.of("server-config/redis/cluster.yaml"))) {
+            if (line.trim().startsWith("- \"redis://")) {
+                continue;
+            }
+            text.append(line.replace("\"change-me\"", "\"" + FaultyRedis.PASSWORD + "\""))
+                    .append('\n');
+            if (line.trim().equals("nodeAddresses:")) {
+                cluster.ports().forEach(port -> text.append("    - \"redis://127.0.0.1:")
+                        .append(port)
+                        .append("\"\n"));
+            }
+        }
+        Path yaml = Files.createTempFile("ecolaura-cluster", ".yaml");
+        Files.writeString(yaml, text);
+        return yaml;
+    }
+
+    public static RedisCluster cluster() {
+        return cluster;
     }
 
     public static String redisAddress() {

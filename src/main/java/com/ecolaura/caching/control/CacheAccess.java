@@ -278,6 +278,6 @@ public class CacheAccess {
     }
 
     private static RMap<String, Long> fences(String cacheName) {
-        return SharedRedis.client().getMap("ecolaura:evictions:" + cacheName, LongCodecs.FENCES);
+        return SharedRedis.client().getMap(CacheNames.companion("evictions", cacheName), LongCodecs.FENCES);
     }
 }

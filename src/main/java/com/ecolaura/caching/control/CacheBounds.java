@@ -146,6 +146,6 @@ public class CacheBounds {
     }
 
     private static RScoredSortedSet<String> recency(String cache) {
-        return SharedRedis.client().getScoredSortedSet("ecolaura:recency:" + cache, StringCodec.INSTANCE);
+        return SharedRedis.client().getScoredSortedSet(CacheNames.companion("recency", cache), StringCodec.INSTANCE);
     }
 }

@@ -14,4 +14,14 @@ public final class CacheNames {
             java.util.List.of(PRODUCTS, SUSTAINABILITY_SCORES, PROFILES, SEARCH_RESULTS, TRENDING);
 
     private CacheNames() {}
+
+    /**
+     * The name of a key that belongs with a cache (its fences, its recency, its tags): it carries
+     * the cache's name as a Redis Cluster hash tag, so it lives on the slot of the cache's own hash
+     * (Redisson's JCache tags its companions {@code {name}} too). Multi-key operations over them stay
+     * on one node, and a cache fails over together with everything that guards it.
+     */
+    public static String companion(String kind, String cacheName) {
+        return "ecolaura:" + kind + ":{" + cacheName + "}";
+    }
 }

@@ -13,13 +13,14 @@ import com.ecolaura.search.entity.SearchQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashSet;
 import org.redisson.client.codec.StringCodec;
 
 /**
  * Which cached search pages hold which product, so that a change only a result tile shows (stock)
- * evicts exactly those pages: {@code ecolaura:search-tags:product:42} holds query families,
- * {@code ecolaura:search-tags:family:<query>} the cached pages of a family. A family is a query
+ * evicts exactly those pages: {@code ecolaura:search-tags:{search-results}:product:42} holds query
+ * families, {@code …:family:<query>} the cached pages of a family. All of them share the search
+ * cache's hash tag: on a Redis Cluster the families of a product are read in one SUNION and
+ * deleted in one DEL, on the node that holds the pages. A family is a query
  * without its paging, since a change inside one page of results can shift the others.
  *
  * <p>Changes that decide what a search finds, or in what order, cannot be traced this way (a
@@ -30,8 +31,9 @@ import org.redisson.client.codec.StringCodec;
 public class SearchTags {
 
     static final String GENERATION = "ecolaura:catalog:generation";
-    private static final String PRODUCT_TAGS = "ecolaura:search-tags:product:";
-    private static final String FAMILY_TAGS = "ecolaura:search-tags:family:";
+    private static final String TAGS = CacheNames.companion("search-tags", CacheNames.SEARCH_RESULTS);
+    private static final String PRODUCT_TAGS = TAGS + ":product:";
+    private static final String FAMILY_TAGS = TAGS + ":family:";
 
     @Inject
     CacheAccess cache;
@@ -117,13 +119,19 @@ public class SearchTags {
         }
         try {
             var client = SharedRedis.client();
-            var tag = client.<String>getSet(PRODUCT_TAGS + productId, StringCodec.INSTANCE);
-            for (String family : new HashSet<>(tag.readAll())) {
-                var pages = client.<String>getSet(FAMILY_TAGS + family, StringCodec.INSTANCE);
-                pages.readAll().forEach(page -> cache.remove(CacheNames.SEARCH_RESULTS, page));
-                pages.delete();
+            String tag = PRODUCT_TAGS + productId;
+            var families = client.<String>getSet(tag, StringCodec.INSTANCE).readAll().stream()
+                    .map(family -> FAMILY_TAGS + family)
+                    .toList();
+            if (!families.isEmpty()) {
+                var others = families.subList(1, families.size()).toArray(String[]::new);
+                var pages = client.<String>getSet(families.get(0), StringCodec.INSTANCE)
+                        .readUnion(others);
+                pages.forEach(page -> cache.remove(CacheNames.SEARCH_RESULTS, page));
             }
-            tag.delete();
+            var keys = new java.util.ArrayList<>(families);
+            keys.add(tag);
+            client.getKeys().delete(keys.toArray(String[]::new));
         } catch (RuntimeException e) {
             RedisFailures.record("evict-tagged", CacheNames.SEARCH_RESULTS, e);
             cache.clear(CacheNames.SEARCH_RESULTS);
