@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -172,6 +173,70 @@ class CachingIT {
         assertEquals(before.get("version").asLong() + 1, after.get("version").asLong());
         assertEquals(after.get("version").asLong(), score.get("productVersion").asLong());
         assertTrue(score.get("score").asInt() > scoreBefore, "hemp scores better than virgin plastic");
+    }
+
+    @Test
+    void selectedFieldsComeFromTheFieldCachesAndAPriceChangeLeavesTheDetailsCached() {
+        var created = shop.post(
+                "api/products", product("ECO-F-" + UUID.randomUUID().toString().substring(0, 8), "20.00", "cork"));
+        assertEquals(201, created.status(), created.body());
+        String id = created.json().get("id").asText();
+        String path = "api/products/" + id + "?fields=price,name";
+        double detailLoads = shop.metric("ecolaura_catalog_product_detail_loads_total");
+        double offerLoads = shop.metric("ecolaura_catalog_product_offer_loads_total");
+
+        var first = shop.get(path);
+        var second = shop.get(path);
+
+        assertEquals(200, first.status(), first.body());
+        assertEquals(List.of("name", "price"), fieldNames(first.json()), "in the order of the full product");
+        assertEquals(20.0, first.json().get("price").asDouble());
+        assertEquals(first.body(), second.body());
+        assertEquals(0, second.sqlStatements(), "both parts were cached");
+        assertEquals(detailLoads + 1, shop.metric("ecolaura_catalog_product_detail_loads_total"));
+        assertEquals(offerLoads + 1, shop.metric("ecolaura_catalog_product_offer_loads_total"));
+        assertTrue(redis.hasField("product-details", id) && redis.hasField("product-offers", id));
+        assertLifetime("product-offers", id, Duration.ofMinutes(1), Duration.ZERO);
+
+        var sku = created.json().get("sku").asText();
+        assertEquals(
+                200,
+                shop.put("api/products/" + id, product(sku, "17.00", "cork")).status());
+
+        assertTrue(redis.hasField("product-details", id), "a price change left the details cached");
+        assertFalse(redis.hasField("product-offers", id), "and evicted the offer");
+        assertEquals(17.0, shop.get(path).json().get("price").asDouble(), "the new price at once");
+        assertEquals(detailLoads + 1, shop.metric("ecolaura_catalog_product_detail_loads_total"));
+        assertEquals(offerLoads + 2, shop.metric("ecolaura_catalog_product_offer_loads_total"));
+
+        assertEquals(
+                200,
+                shop.put("api/products/" + id, product(sku, "17.00", "hemp")).status());
+
+        assertFalse(redis.hasField("product-details", id), "a material change evicted the details");
+        var changed = shop.get("api/products/" + id + "?fields=materials,ecoScore,stock")
+                .json();
+        assertEquals(List.of("stock", "materials", "ecoScore"), fieldNames(changed));
+        assertEquals("hemp", changed.get("materials").get(0).asText());
+        assertEquals(detailLoads + 2, shop.metric("ecolaura_catalog_product_detail_loads_total"));
+    }
+
+    @Test
+    void unknownOrEmptyFieldsAreAProblemNamingTheFields() {
+        for (String fields : List.of("name,password", "", "name,,price", "name%2C%20")) {
+            var reply = shop.get("api/products/42?fields=" + fields);
+            assertEquals(400, reply.status(), fields + ": " + reply.body());
+            assertEquals("application/problem+json", reply.contentType(), fields);
+            assertTrue(reply.body().contains("fields"), reply.body());
+            assertFalse(reply.body().contains("password"), "the input is not echoed: " + reply.body());
+        }
+        assertEquals(404, shop.get("api/products/987654321?fields=name").status());
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        var names = new java.util.ArrayList<String>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

@@ -149,7 +149,10 @@ final class ApiFuzzer {
         switch (random.nextInt(14)) {
             case 0 -> {
                 method = "GET";
-                path = "api/products/" + id();
+                path = "api/products/" + id()
+                        + (random.nextBoolean()
+                                ? "?fields=" + value(List.of("name,price", "stock", "materials,version", value()))
+                                : "");
             }
             case 1 -> {
                 method = "GET";

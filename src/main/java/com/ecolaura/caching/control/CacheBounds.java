@@ -34,7 +34,9 @@ public class CacheBounds {
             CacheNames.SUSTAINABILITY_SCORES, 200_000,
             CacheNames.SEARCH_RESULTS, 50_000,
             CacheNames.TRENDING, 1_000,
-            CacheNames.PROFILES, 200_000);
+            CacheNames.PROFILES, 200_000,
+            CacheNames.PRODUCT_DETAILS, 200_000,
+            CacheNames.PRODUCT_OFFERS, 200_000);
 
     /** Uses noted between two flushes, per cache: beyond this a burst of cold keys is not worth noting. */
     private static final int MAX_NOTED = 50_000;

@@ -8,10 +8,14 @@ public final class CacheNames {
     public static final String PROFILES = "profiles";
     public static final String SEARCH_RESULTS = "search-results";
     public static final String TRENDING = "trending";
+    /** A product's stable fields, for field-level reads. */
+    public static final String PRODUCT_DETAILS = "product-details";
+    /** A product's volatile fields (price, stock), for field-level reads. */
+    public static final String PRODUCT_OFFERS = "product-offers";
 
     /** The application's caches, for metrics and administration. */
-    public static final java.util.List<String> ALL =
-            java.util.List.of(PRODUCTS, SUSTAINABILITY_SCORES, PROFILES, SEARCH_RESULTS, TRENDING);
+    public static final java.util.List<String> ALL = java.util.List.of(
+            PRODUCTS, SUSTAINABILITY_SCORES, PROFILES, SEARCH_RESULTS, TRENDING, PRODUCT_DETAILS, PRODUCT_OFFERS);
 
     private CacheNames() {}
 

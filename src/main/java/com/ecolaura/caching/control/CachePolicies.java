@@ -20,14 +20,18 @@ public final class CachePolicies {
             CacheNames.SUSTAINABILITY_SCORES, Duration.ofHours(1),
             CacheNames.PROFILES, Duration.ofMinutes(15),
             CacheNames.SEARCH_RESULTS, Duration.ofMinutes(5),
-            CacheNames.TRENDING, Duration.ofMinutes(15));
+            CacheNames.TRENDING, Duration.ofMinutes(15),
+            CacheNames.PRODUCT_DETAILS, Duration.ofHours(1),
+            CacheNames.PRODUCT_OFFERS, Duration.ofMinutes(1));
 
     /** Near-cache sizes where a local copy pays: many reads per write, and values the same for everyone. */
     private static final Map<String, Integer> DEFAULT_NEAR_ENTRIES = Map.of(
             CacheNames.PRODUCTS, 10_000,
             CacheNames.SUSTAINABILITY_SCORES, 10_000,
             CacheNames.SEARCH_RESULTS, 2_000,
-            CacheNames.TRENDING, 100);
+            CacheNames.TRENDING, 100,
+            CacheNames.PRODUCT_DETAILS, 10_000,
+            CacheNames.PRODUCT_OFFERS, 10_000);
 
     private static final Duration FALLBACK_TTL = Duration.ofMinutes(10);
 

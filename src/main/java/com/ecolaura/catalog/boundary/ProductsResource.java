@@ -4,7 +4,9 @@ import com.ecolaura.caching.boundary.HttpCaching;
 import com.ecolaura.caching.boundary.IfMatch;
 import com.ecolaura.caching.control.CacheNames;
 import com.ecolaura.catalog.control.ProductCatalog;
+import com.ecolaura.catalog.control.ProductParts;
 import com.ecolaura.catalog.control.SustainabilityScorer;
+import com.ecolaura.catalog.entity.FieldSelection;
 import com.ecolaura.catalog.entity.ProductInput;
 import com.ecolaura.catalog.entity.ProductPage;
 import com.ecolaura.catalog.entity.ProductView;
@@ -15,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,6 +37,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -54,6 +58,9 @@ public class ProductsResource {
 
     @Inject
     ProductCatalog catalog;
+
+    @Inject
+    ProductParts parts;
 
     @Inject
     SustainabilityScorer scorer;
@@ -77,13 +84,40 @@ public class ProductsResource {
                             mediaType = "application/json",
                             examples = @ExampleObject(name = "product 42", value = EXAMPLE)))
     @APIResponse(responseCode = "304", description = "The client's version is current")
-    @APIResponse(responseCode = "400", description = "Not a product id")
+    @APIResponse(responseCode = "400", description = "Not a product id, or fields names no field of a product")
     @APIResponse(responseCode = "404", description = "No such product")
-    public Response product(@PathParam("id") String id, @Context Request request) {
+    public Response product(
+            @PathParam("id") String id,
+            @Parameter(
+                            description = "Only these fields (comma-separated), served from the field caches: "
+                                    + "stable details and the volatile offer (price, stock) apart",
+                            example = "name,price")
+                    @QueryParam("fields")
+                    String fields,
+            @Context Request request) {
         long productId = Parameters.id("product id", id);
+        if (fields != null) {
+            return selected(productId, fields, request);
+        }
         ProductView product = catalog.find(productId);
         views.record(productId);
         return HttpCaching.versioned(request, product.version(), CacheNames.PRODUCTS, () -> product);
+    }
+
+    private Response selected(long productId, String fields, Request request) {
+        FieldSelection selection;
+        try {
+            selection = FieldSelection.parse(Parameters.text("fields", fields, 400));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        var details = selection.needsDetails() ? parts.details(productId) : null;
+        var offer = selection.needsOffer() ? parts.offer(productId) : null;
+        views.record(productId);
+        return HttpCaching.hashed(
+                request,
+                offer != null ? CacheNames.PRODUCT_OFFERS : CacheNames.PRODUCT_DETAILS,
+                selection.of(details, offer));
     }
 
     @GET

@@ -14,6 +14,18 @@ public class CatalogCacheEvictions {
         // evicted by the @CacheRemove interceptor
     }
 
+    /** Every write changes the offer's version, if not its price or stock. */
+    @CacheRemove(cacheName = CacheNames.PRODUCT_OFFERS)
+    public void offer(@CacheKey long productId) {
+        // evicted by the @CacheRemove interceptor
+    }
+
+    /** Only when a stable field changed: a price or stock change leaves the details cached. */
+    @CacheRemove(cacheName = CacheNames.PRODUCT_DETAILS)
+    public void details(@CacheKey long productId) {
+        // evicted by the @CacheRemove interceptor
+    }
+
     /** Scores are keyed by product version; a new version is never served an old score, this only frees memory. */
     @CacheRemove(cacheName = CacheNames.SUSTAINABILITY_SCORES)
     public void score(@CacheKey long productId, @CacheKey long productVersion) {

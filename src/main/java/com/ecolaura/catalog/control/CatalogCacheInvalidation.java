@@ -19,6 +19,10 @@ public class CatalogCacheInvalidation {
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProductChanged change) {
         evict.product(change.productId());
+        evict.offer(change.productId());
+        if (change.detailsChanged()) {
+            evict.details(change.productId());
+        }
         if (change.previousVersion() >= 0) {
             evict.score(change.productId(), change.previousVersion());
         }

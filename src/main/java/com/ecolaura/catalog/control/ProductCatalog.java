@@ -5,6 +5,7 @@ import com.ecolaura.caching.control.CacheNames;
 import com.ecolaura.catalog.entity.Category;
 import com.ecolaura.catalog.entity.Product;
 import com.ecolaura.catalog.entity.ProductChanged;
+import com.ecolaura.catalog.entity.ProductDetails;
 import com.ecolaura.catalog.entity.ProductInput;
 import com.ecolaura.catalog.entity.ProductPage;
 import com.ecolaura.catalog.entity.ProductSummary;
@@ -93,7 +94,7 @@ public class ProductCatalog {
         }
         var product = new Product();
         apply(input, product);
-        return written(product, -1, ProductChanged.Kind.CREATED, null);
+        return written(product, -1, ProductChanged.Kind.CREATED, null, null);
     }
 
     @Transactional
@@ -112,21 +113,29 @@ public class ProductCatalog {
             throw new BadRequestException("the sku of a product cannot change (" + product.getSku() + ")");
         }
         var matchedBefore = SearchRelevance.of(product);
+        var detailsBefore = ProductDetails.of(product);
         long previousVersion = product.getVersion();
         apply(input, product);
-        return written(product, previousVersion, ProductChanged.Kind.UPDATED, matchedBefore);
+        return written(product, previousVersion, ProductChanged.Kind.UPDATED, matchedBefore, detailsBefore);
     }
 
     @Transactional
     public void delete(long id) {
         var product = lockedForWriting(id);
         em.remove(product);
-        changes.fire(new ProductChanged(id, product.getVersion(), ProductChanged.Kind.DELETED, true));
+        changes.fire(new ProductChanged(id, product.getVersion(), ProductChanged.Kind.DELETED, true, true));
     }
 
-    /** @param matchedBefore what searches saw of the product before the change; null for a new product */
+    /**
+     * @param matchedBefore what searches saw of the product before the change; null for a new product
+     * @param detailsBefore its stable fields before the change; null for a new product
+     */
     private ProductView written(
-            Product product, long previousVersion, ProductChanged.Kind kind, SearchRelevance matchedBefore) {
+            Product product,
+            long previousVersion,
+            ProductChanged.Kind kind,
+            SearchRelevance matchedBefore,
+            ProductDetails detailsBefore) {
         product.touch();
         product.setEcoScore(scorer.compute(product).score());
         if (kind == ProductChanged.Kind.CREATED) {
@@ -135,7 +144,8 @@ public class ProductCatalog {
         }
         em.flush();
         boolean matchingChanged = matchedBefore == null || !matchedBefore.equals(SearchRelevance.of(product));
-        changes.fire(new ProductChanged(product.getId(), previousVersion, kind, matchingChanged));
+        boolean detailsChanged = detailsBefore == null || !detailsBefore.sameAs(ProductDetails.of(product));
+        changes.fire(new ProductChanged(product.getId(), previousVersion, kind, matchingChanged, detailsChanged));
         return ProductView.of(product);
     }
 
