@@ -5,6 +5,7 @@ import static com.ecolaura.testing.ShopInfrastructure.loopbackRedis;
 
 import com.ecolaura.testing.Browser;
 import com.ecolaura.testing.ShopClient;
+import com.ecolaura.testing.ShopProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;

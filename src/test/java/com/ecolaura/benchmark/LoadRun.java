@@ -1,5 +1,6 @@
 package com.ecolaura.benchmark;
 
+import com.ecolaura.testing.ShopProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

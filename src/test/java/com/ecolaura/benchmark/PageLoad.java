@@ -1,6 +1,7 @@
 package com.ecolaura.benchmark;
 
 import com.ecolaura.testing.Browser;
+import com.ecolaura.testing.ShopProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -38,6 +38,14 @@ public class RedisProbe implements AutoCloseable {
         return keys;
     }
 
+    /** The largest members of a sorted set, largest first. */
+    public List<String> topOf(String sortedSet, int count) {
+        return List.copyOf(
+                redis.getScoredSortedSet(sortedSet, StringCodec.INSTANCE).valueRangeReversed(0, count - 1).stream()
+                        .map(String::valueOf)
+                        .toList());
+    }
+
     public boolean hasField(String hash, String field) {
         return redis.getMap(hash, StringCodec.INSTANCE).containsKey(field);
     }

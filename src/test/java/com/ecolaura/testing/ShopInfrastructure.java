@@ -104,10 +104,12 @@ public class ShopInfrastructure implements BeforeAllCallback {
             try (var connection = postgres.getPostgresDatabase().getConnection();
                     var statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE faults");
+                statement.execute("CREATE DATABASE scaling");
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
             System.setProperty("ecolaura.test.resilience.db.url", postgres.getJdbcUrl("postgres", "faults"));
+            System.setProperty("ecolaura.test.scaling.db.url", postgres.getJdbcUrl("postgres", "scaling"));
             System.setProperty("ecolaura.test.db.user", "postgres");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -120,6 +122,13 @@ public class ShopInfrastructure implements BeforeAllCallback {
         System.setProperty("ecolaura.test.db.url", System.getProperty("ecolaura.test.db.url", ""));
         System.setProperty(
                 "ecolaura.test.resilience.db.url", System.getProperty("ecolaura.test.resilience.db.url", ""));
+        if (System.getProperty("ecolaura.test.scaling.db.url") == null) {
+            // kept across a restart of the instance, unlike an in-memory H2
+            System.setProperty(
+                    "ecolaura.test.scaling.db.url",
+                    "jdbc:h2:file:"
+                            + Files.createTempDirectory("ecolaura-scaling").resolve("shop"));
+        }
         if (System.getProperty("ecolaura.test.shared.db.url") == null) {
             // two instances need one database: PostgreSQL, or a file H2 that the second opens through the first
             String shared = postgres != null

@@ -35,14 +35,20 @@ public class CacheAccess {
     public Optional<CacheEntry> get(String cacheName, String key, JavaType type) {
         long now = System.currentTimeMillis();
         var local = near.get(cacheName, key, type, now);
+        boolean counted = !QuietReads.active();
         if (local.isPresent()) {
-            CacheMetrics.nearHit(cacheName);
+            if (counted) {
+                CacheMetrics.nearHit(cacheName);
+            }
             bounds.used(cacheName, key);
             return local;
         }
         var entry = lookUp(cacheName, key, type, now);
         if (entry.isPresent()) {
             bounds.used(cacheName, key);
+        }
+        if (!counted) {
+            return entry;
         }
         if (entry.isEmpty()) {
             CacheMetrics.miss(cacheName);

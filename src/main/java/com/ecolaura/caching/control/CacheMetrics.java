@@ -224,7 +224,7 @@ public class CacheMetrics {
     }
 
     /** A gauge read when scraped; tagged with its cache when {@code cache} is not null. */
-    static void gauge(String name, String description, String cache, Supplier<Number> value) {
+    public static void gauge(String name, String description, String cache, Supplier<Number> value) {
         var metrics = registry;
         if (metrics == null) {
             return;

@@ -1,6 +1,7 @@
 package com.ecolaura.caching.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
@@ -18,12 +19,19 @@ public class FreshDatabase {
     @PersistenceUnit
     EntityManagerFactory emf;
 
+    /** Fired once the caches are cleared: what else was learnt of the old data (popularity, browsing) goes too. */
+    public record Forgotten() {}
+
     @Inject
     CacheAccess caches;
+
+    @Inject
+    Event<Forgotten> forgotten;
 
     public void forgetCachedData() {
         emf.unwrap(org.hibernate.Cache.class).evictAllRegions();
         CacheNames.ALL.forEach(caches::clear);
+        forgotten.fire(new Forgotten());
         LOG.log(Level.INFO, "new database: cleared the second-level cache regions and the application caches");
     }
 }

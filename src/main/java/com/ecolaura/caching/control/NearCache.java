@@ -111,6 +111,15 @@ public class NearCache {
         return Optional.of(stored.entry());
     }
 
+    /** Whether this JVM holds a fresh entry under the key (prefetching skips what is here already). */
+    public boolean holds(String cacheName, String key) {
+        if (!listening) {
+            return false;
+        }
+        var stored = tier(cacheName).map(tier -> tier.entries().getIfPresent(key));
+        return stored.isPresent() && stored.get().entry().isFresh(System.currentTimeMillis());
+    }
+
     /** The cache's invalidation counter, read before a Redis read that may {@link #fill} it. */
     public long version(String cacheName) {
         var tier = tier(cacheName);

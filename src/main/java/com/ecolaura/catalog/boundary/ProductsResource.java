@@ -10,15 +10,19 @@ import com.ecolaura.catalog.entity.FieldSelection;
 import com.ecolaura.catalog.entity.ProductInput;
 import com.ecolaura.catalog.entity.ProductPage;
 import com.ecolaura.catalog.entity.ProductView;
+import com.ecolaura.catalog.entity.ProductViewed;
 import com.ecolaura.catalog.entity.SustainabilityScore;
 import com.ecolaura.problems.boundary.Parameters;
+import com.ecolaura.sessions.entity.ShopperSession;
 import com.ecolaura.trending.control.ViewRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -63,6 +67,9 @@ public class ProductsResource {
     ProductParts parts;
 
     @Inject
+    Event<ProductViewed> viewed;
+
+    @Inject
     SustainabilityScorer scorer;
 
     @Inject
@@ -94,17 +101,19 @@ public class ProductsResource {
                             example = "name,price")
                     @QueryParam("fields")
                     String fields,
+            @CookieParam(ShopperSession.COOKIE) String session,
             @Context Request request) {
         long productId = Parameters.id("product id", id);
         if (fields != null) {
-            return selected(productId, fields, request);
+            return selected(productId, fields, session, request);
         }
         ProductView product = catalog.find(productId);
         views.record(productId);
+        viewed.fire(new ProductViewed(productId, session));
         return HttpCaching.versioned(request, product.version(), CacheNames.PRODUCTS, () -> product);
     }
 
-    private Response selected(long productId, String fields, Request request) {
+    private Response selected(long productId, String fields, String session, Request request) {
         FieldSelection selection;
         try {
             selection = FieldSelection.parse(Parameters.text("fields", fields, 400));
@@ -114,6 +123,7 @@ public class ProductsResource {
         var details = selection.needsDetails() ? parts.details(productId) : null;
         var offer = selection.needsOffer() ? parts.offer(productId) : null;
         views.record(productId);
+        viewed.fire(new ProductViewed(productId, session));
         return HttpCaching.hashed(
                 request,
                 offer != null ? CacheNames.PRODUCT_OFFERS : CacheNames.PRODUCT_DETAILS,

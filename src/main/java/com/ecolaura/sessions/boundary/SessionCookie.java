@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.NewCookie;
 /** The session cookie: HttpOnly, Secure (unless {@code ecolaura.session.cookie-secure=false}), SameSite=Lax. */
 final class SessionCookie {
 
-    static final String NAME = "ecolaura_session";
+    static final String NAME = com.ecolaura.sessions.entity.ShopperSession.COOKIE;
 
     private SessionCookie() {}
 

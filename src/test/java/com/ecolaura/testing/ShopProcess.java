@@ -1,4 +1,4 @@
-package com.ecolaura.benchmark;
+package com.ecolaura.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One Payara Micro running the shop's WAR as a separate process, with a benchmark mode's settings. */
-final class ShopProcess implements AutoCloseable {
+public final class ShopProcess implements AutoCloseable {
 
     private final Process process;
-    final int port;
-    final Path log;
+    public final int port;
+    public final Path log;
 
     private ShopProcess(Process process, int port, Path log) {
         this.process = process;
@@ -26,7 +26,8 @@ final class ShopProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ShopProcess start(String mode, int port, Map<String, String> settings, Path folder) throws IOException {
+    public static ShopProcess start(String mode, int port, Map<String, String> settings, Path folder)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms2g",
@@ -59,11 +60,11 @@ final class ShopProcess implements AutoCloseable {
         return shop;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
@@ -95,7 +96,7 @@ final class ShopProcess implements AutoCloseable {
     }
 
     /** Resident memory of the server process, from /proc (Linux). */
-    long residentBytes() throws IOException {
+    public long residentBytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
@@ -105,7 +106,7 @@ final class ShopProcess implements AutoCloseable {
     }
 
     /** Asks the server's JVM for a full collection, so that the heap read next is what is live. */
-    void collectGarbage() throws IOException, InterruptedException {
+    public void collectGarbage() throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "GC.run")
                 .redirectErrorStream(true)
@@ -122,7 +123,7 @@ final class ShopProcess implements AutoCloseable {
         }
     }
 
-    static void sleep(Duration pause) {
+    public static void sleep(Duration pause) {
         try {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {

@@ -1,0 +1,2 @@
+/** Readiness while the caches are warmed. */
+package com.ecolaura.warming.boundary;

@@ -1,0 +1,148 @@
+package com.ecolaura.scaling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ecolaura.testing.Eventually;
+import com.ecolaura.testing.RedisProbe;
+import com.ecolaura.testing.ShopClient;
+import com.ecolaura.testing.ShopInfrastructure;
+import com.ecolaura.testing.ShopProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * One shop instance (a Payara Micro process of its own, on a database that survives its restart)
+ * that learns which products are hot and what shoppers look at next: restarted after its caches
+ * were emptied, it is warm before it says it is ready; a product usually viewed next is prefetched
+ * into its near cache before the shopper asks for it.
+ */
+@ExtendWith(ShopInfrastructure.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WarmingAndPrefetchIT {
+
+    private static final List<Long> HOT =
+            LongStream.rangeClosed(301, 320).boxed().toList();
+    private static ShopProcess shop;
+    private static Path folder;
+
+    @BeforeAll
+    static void start() throws IOException {
+        folder = Files.createDirectories(Path.of("target", "scaling-it"));
+        shop = startShop("first");
+    }
+
+    private static ShopProcess startShop(String name) throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("ecolaura.redis.address", ShopInfrastructure.redisAddress());
+        settings.put("ecolaura.db.url", System.getProperty("ecolaura.test.scaling.db.url"));
+        settings.put("ecolaura.db.user", System.getProperty("ecolaura.test.db.user", ""));
+        settings.put("ecolaura.management.port", System.getProperty("ecolaura.test.management.port"));
+        settings.put("ecolaura.catalog.sample-size", "2000");
+        settings.put("ecolaura.warming.top", Integer.toString(HOT.size()));
+        settings.put("ecolaura.warming.flush-interval", "PT0.5S");
+        settings.put("ecolaura.prefetch.flush-interval", "PT0.5S");
+        settings.put("ecolaura.prefetch.model-refresh", "PT0.5S");
+        return ShopProcess.start(name, ShopInfrastructure.freePort(), settings, folder);
+    }
+
+    private static ShopClient client() throws IOException {
+        return new ShopClient(URI.create("http://127.0.0.1:" + shop.port + "/").toURL());
+    }
+
+    @Test
+    @Order(1)
+    void restartedWithEmptyCachesItWarmsTheHotProductsBeforeItIsReady() throws Exception {
+        var client = client();
+        for (int i = 0; i < HOT.size(); i++) {
+            for (int views = 0; views < 30 - i; views++) {
+                assertEquals(200, client.get("api/products/" + HOT.get(i)).status());
+            }
+        }
+        try (var redis = new RedisProbe()) {
+            Eventually.holds("the hot products counted in Redis", Duration.ofSeconds(10), () -> redis.topOf(
+                            "ecolaura:hot:{products}", HOT.size() + 1)
+                    .containsAll(HOT.stream().map(String::valueOf).toList()));
+            shop.close();
+            redis.clear("products");
+            redis.clear("sustainability-scores");
+
+            shop = startShop("restarted");
+            client = client();
+
+            assertEquals(1, client.metric("ecolaura_cache_warming_done"), "ready only once warm");
+            assertEquals(HOT.size(), client.metric("ecolaura_cache_warming_warmed"));
+            for (long id : HOT) {
+                assertTrue(redis.hasField("products", Long.toString(id)), "product " + id + " in Redis");
+            }
+        }
+        double loads = client.metric("ecolaura_catalog_product_loads_total");
+        double nearHits = client.metric("ecolaura_cache_near_hits_total{cache=\"products\"");
+        double misses = client.metric("ecolaura_cache_misses_total{cache=\"products\"");
+
+        var first = client.get("api/products/" + HOT.get(7));
+
+        assertEquals(0, first.sqlStatements(), "the first request after the restart ran no SQL");
+        assertEquals(nearHits + 1, client.metric("ecolaura_cache_near_hits_total{cache=\"products\""));
+        assertEquals(loads, client.metric("ecolaura_catalog_product_loads_total"));
+        assertEquals(misses, client.metric("ecolaura_cache_misses_total{cache=\"products\""), "warming counts no miss");
+    }
+
+    @Test
+    @Order(2)
+    void theProductUsuallyViewedNextIsPrefetchedIntoTheNearCache() throws Exception {
+        var shopper = client().signedInAs("user-12");
+        for (int round = 0; round < 4; round++) {
+            assertEquals(200, shopper.get("api/products/401").status());
+            assertEquals(200, shopper.get("api/products/402").status());
+        }
+        try (var redis = new RedisProbe()) {
+            Eventually.holds("402 learnt as what follows 401", Duration.ofSeconds(10), () -> redis.topOf(
+                            "ecolaura:next:{401}", 2)
+                    .containsAll(List.of("*", "402")));
+            var client = client();
+            double invalidations = client.metric("ecolaura_cache_near_invalidations_total{cache=\"products\"");
+            redis.evict("products", "402");
+            Eventually.holds(
+                    "the instance dropped 402 from its near cache",
+                    Duration.ofSeconds(10),
+                    () -> client.metric("ecolaura_cache_near_invalidations_total{cache=\"products\"") > invalidations);
+            double issued = client.metric("ecolaura_cache_prefetch_issued");
+            double used = client.metric("ecolaura_cache_prefetch_used");
+
+            assertEquals(200, shopper.get("api/products/401").status());
+
+            Eventually.holds(
+                    "402 prefetched",
+                    Duration.ofSeconds(10),
+                    () -> client.metric("ecolaura_cache_prefetch_issued") > issued
+                            && redis.hasField("products", "402"));
+            double nearHits = client.metric("ecolaura_cache_near_hits_total{cache=\"products\"");
+            var next = shopper.get("api/products/402");
+            assertEquals(0, next.sqlStatements());
+            assertEquals(nearHits + 1, client.metric("ecolaura_cache_near_hits_total{cache=\"products\""));
+            assertEquals(used + 1, client.metric("ecolaura_cache_prefetch_used"));
+        }
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (shop != null) {
+            shop.close();
+        }
+    }
+}
