@@ -7,14 +7,19 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A TCP proxy on loopback between the shop and Redis, for the faults a network causes: {@link
  * #cut()} drops every connection and then black-holes new ones (accepted, never answered: a
  * half-open link, the hardest case for a client), {@link #slow(Duration)} delays every chunk in
- * both directions, {@link #heal()} passes traffic through again.
+ * both directions one after the other (a congested link), {@link #latency(Duration)} delivers every
+ * chunk that long after it was sent, without holding up the next (a long link), {@link #heal()}
+ * passes traffic through again.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -23,6 +28,11 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean blackHole;
     private volatile long delayMillis;
+    private volatile long latencyNanos;
+
+    private record Chunk(byte[] bytes, long dueNanos) {}
+
+    private static final Chunk END = new Chunk(new byte[0], 0);
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -45,9 +55,15 @@ public final class TcpProxy implements AutoCloseable {
         delayMillis = delay.toMillis();
     }
 
+    /** One-way latency, as a long link has: chunks are in flight that long, several at once. */
+    public void latency(Duration oneWay) {
+        latencyNanos = oneWay.toNanos();
+    }
+
     /** Traffic passes again; black-holed connections are closed so that the client reconnects. */
     public void heal() {
         delayMillis = 0;
+        latencyNanos = 0;
         if (blackHole) {
             blackHole = false;
             closeAll();
@@ -79,11 +95,11 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to) {
-        var thread = new Thread(
+        var inFlight = new LinkedBlockingQueue<Chunk>();
+        var reader = new Thread(
                 () -> {
                     byte[] buffer = new byte[16 * 1024];
-                    try (InputStream in = from.getInputStream();
-                            OutputStream out = to.getOutputStream()) {
+                    try (InputStream in = from.getInputStream()) {
                         int read;
                         while ((read = in.read(buffer)) >= 0) {
                             if (blackHole) {
@@ -93,7 +109,25 @@ public final class TcpProxy implements AutoCloseable {
                             if (delay > 0) {
                                 Thread.sleep(delay);
                             }
-                            out.write(buffer, 0, read);
+                            inFlight.put(new Chunk(Arrays.copyOf(buffer, read), System.nanoTime() + latencyNanos));
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        // a side closed
+                    } finally {
+                        inFlight.add(END);
+                    }
+                },
+                "tcp-proxy-read");
+        var writer = new Thread(
+                () -> {
+                    try (OutputStream out = to.getOutputStream()) {
+                        for (var chunk = inFlight.take(); chunk != END; chunk = inFlight.take()) {
+                            for (long wait = chunk.dueNanos() - System.nanoTime();
+                                    wait > 0;
+                                    wait = chunk.dueNanos() - System.nanoTime()) {
+                                LockSupport.parkNanos(wait);
+                            }
+                            out.write(chunk.bytes());
                             out.flush();
                         }
                     } catch (IOException | InterruptedException e) {
@@ -103,9 +137,11 @@ public final class TcpProxy implements AutoCloseable {
                         close(to);
                     }
                 },
-                "tcp-proxy-pump");
-        thread.setDaemon(true);
-        thread.start();
+                "tcp-proxy-write");
+        reader.setDaemon(true);
+        writer.setDaemon(true);
+        reader.start();
+        writer.start();
     }
 
     private void closeAll() {
