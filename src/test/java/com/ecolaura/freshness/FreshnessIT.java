@@ -232,6 +232,26 @@ class FreshnessIT {
     }
 
     @Test
+    void aPriceChangeOnOneInstanceIsSeenAtOnceInTheOthersFieldReadsWhileItsDetailsStayNear() {
+        var made = create(a, "avocet" + UUID.randomUUID().toString().substring(0, 8), "12.00", 3);
+        String path = "api/products/" + made.id() + "?fields=name,price";
+        String nearDetails = "ecolaura_cache_near_hits_total{cache=\"product-details\"";
+        b.get(path); // both parts loaded into Redis
+        b.get(path); // and into b's near cache
+        assertEquals(12.0, b.get(path).json().get("price").asDouble());
+        double detailsNear = b.metric(nearDetails);
+
+        assertEquals(
+                200,
+                a.put("api/products/" + made.id(), made.body("avocet", "13.25", 3))
+                        .status());
+
+        var after = b.get(path).json();
+        assertEquals(13.25, after.get("price").asDouble(), "b's near copy of the offer was dropped by a's write");
+        assertEquals(detailsNear + 1, b.metric(nearDetails), "b's near copy of the details was kept");
+    }
+
+    @Test
     void aStockChangeEvictsExactlyTheSearchPagesThatHoldTheProduct() {
         String token = "quokka" + UUID.randomUUID().toString().substring(0, 8);
         var made = create(a, token, "12.00", 9);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 /**
@@ -77,25 +78,28 @@ public final class DecayingCounts {
                         ADD,
                         RScript.ReturnType.INTEGER,
                         List.of(key, key + ":scaled-at"),
-                        arguments(counts));
+                        arguments(counts, System.currentTimeMillis()));
     }
 
     /** Adds the counts now. */
     public void add(Map<String, Long> counts) {
-        SharedRedis.client()
-                .getScript(StringCodec.INSTANCE)
+        add(SharedRedis.client(), counts, System.currentTimeMillis());
+    }
+
+    void add(RedissonClient redis, Map<String, Long> counts, long nowMillis) {
+        redis.getScript(StringCodec.INSTANCE)
                 .eval(
                         key,
                         RScript.Mode.READ_WRITE,
                         ADD,
                         RScript.ReturnType.INTEGER,
                         List.of(key, key + ":scaled-at"),
-                        arguments(counts));
+                        arguments(counts, nowMillis));
     }
 
-    private Object[] arguments(Map<String, Long> counts) {
+    private Object[] arguments(Map<String, Long> counts, long nowMillis) {
         var arguments = new ArrayList<Object>();
-        arguments.add(Long.toString(System.currentTimeMillis()));
+        arguments.add(Long.toString(nowMillis));
         arguments.add(Long.toString(halfLife.toMillis()));
         arguments.add(Integer.toString(maxMembers));
         arguments.add(Long.toString(lifetime.toMillis()));
@@ -108,10 +112,11 @@ public final class DecayingCounts {
 
     /** The largest members, largest first, with the total first if asked for ({@link #TOTAL}). */
     public List<Scored> top(int count) {
-        return SharedRedis.client()
-                .<String>getScoredSortedSet(key, StringCodec.INSTANCE)
-                .entryRangeReversed(0, count)
-                .stream()
+        return top(SharedRedis.client(), count);
+    }
+
+    List<Scored> top(RedissonClient redis, int count) {
+        return redis.<String>getScoredSortedSet(key, StringCodec.INSTANCE).entryRangeReversed(0, count).stream()
                 .map(entry -> new Scored(entry.getValue(), entry.getScore()))
                 .toList();
     }
