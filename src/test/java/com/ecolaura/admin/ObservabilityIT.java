@@ -146,7 +146,7 @@ class ObservabilityIT {
 
         var list = shop.send(as("admin", "s3cret-admin").GET().uri(uri("api/admin/caches")));
         assertEquals(200, list.status(), list.body());
-        assertEquals(5, list.json().size());
+        assertEquals(7, list.json().size());
         assertEquals(3600, find(list.json(), "products").get("ttlSeconds").asLong());
 
         shop.get("api/products/1503");
@@ -247,7 +247,7 @@ class ObservabilityIT {
                     "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic " + basic)));
             driver.get(shop.resolve("admin/").toString());
             browser.waitUpTo(Duration.ofSeconds(20))
-                    .until(d -> d.findElements(By.cssSelector("#caches .card")).size() == 5);
+                    .until(d -> d.findElements(By.cssSelector("#caches .card")).size() == 7);
             // shoppers meanwhile: the dashboard must show them, live
             var stop = new java.util.concurrent.atomic.AtomicBoolean();
             var shoppers = new Thread(() -> {

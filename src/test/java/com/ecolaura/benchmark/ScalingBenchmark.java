@@ -31,11 +31,11 @@ import org.redisson.config.Config;
  */
 public final class ScalingBenchmark {
 
-    private static final int CATALOG_SIZE = Integer.getInteger("bench.products", 20_000);
+    private static final int CATALOG_SIZE = Integer.getInteger("bench.products", 10_000);
     private static final int HOT = Integer.getInteger("bench.hot", 2_000);
     private static final int SHOPPERS = Integer.getInteger("bench.shoppers", 8);
     private static final Duration LEARN = Duration.ofSeconds(Long.getLong("bench.learn-seconds", 90));
-    private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.run-seconds", 60));
+    private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.run-seconds", 120));
     private static final long SEED = 20261126L;
 
     record Mode(String name, String title, Map<String, String> settings) {}

@@ -233,7 +233,8 @@ class FreshnessIT {
 
     @Test
     void aPriceChangeOnOneInstanceIsSeenAtOnceInTheOthersFieldReadsWhileItsDetailsStayNear() {
-        var made = create(a, "avocet" + UUID.randomUUID().toString().substring(0, 8), "12.00", 3);
+        String token = "avocet" + UUID.randomUUID().toString().substring(0, 8);
+        var made = create(a, token, "12.00", 3);
         String path = "api/products/" + made.id() + "?fields=name,price";
         String nearDetails = "ecolaura_cache_near_hits_total{cache=\"product-details\"";
         b.get(path); // both parts loaded into Redis
@@ -243,8 +244,7 @@ class FreshnessIT {
 
         assertEquals(
                 200,
-                a.put("api/products/" + made.id(), made.body("avocet", "13.25", 3))
-                        .status());
+                a.put("api/products/" + made.id(), made.body(token, "13.25", 3)).status());
 
         var after = b.get(path).json();
         assertEquals(13.25, after.get("price").asDouble(), "b's near copy of the offer was dropped by a's write");

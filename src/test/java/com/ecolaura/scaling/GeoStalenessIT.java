@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.ecolaura.testing.Eventually;
 import com.ecolaura.testing.Latencies;
 import com.ecolaura.testing.ShopInfrastructure;
+import com.ecolaura.testing.ShopProcess;
 import com.ecolaura.testing.TcpProxy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,7 +110,7 @@ class GeoStalenessIT {
                 long readAt = System.nanoTime();
                 assertEquals(version, remote.get(), "a read from the primary is never stale");
                 remoteReads.add((System.nanoTime() - readAt) / 1e6);
-                Thread.sleep(ThreadLocalRandom.current().nextInt(5, 20));
+                ShopProcess.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextInt(5, 20)));
             }
             var stale = Latencies.of(staleness);
             var invalidated = Latencies.of(invalidation);

@@ -95,30 +95,33 @@ public class Prefetcher {
                 .forEach(likely -> prefetch(likely.productId()));
     }
 
+    /**
+     * Noted as pending before it runs: a shopper quicker than the prefetch still counts it as used
+     * (the prediction was right), and a product evicted since its last prefetch is fetched again.
+     */
     private void prefetch(long productId) {
-        if (pending.getIfPresent(productId) != null) {
-            return;
-        }
         if (!running.tryAcquire()) {
             dropped.incrementAndGet();
             return;
         }
+        pending.put(productId, Boolean.TRUE);
+        issued.incrementAndGet();
         try {
             executor.execute(() -> {
                 try {
                     // a value just computed goes to Redis only; the second read copies it into the near cache
                     QuietReads.run(() -> catalog.find(productId));
                     QuietReads.run(() -> catalog.find(productId));
-                    pending.put(productId, Boolean.TRUE);
-                    issued.incrementAndGet();
                 } catch (NotFoundException e) {
-                    // deleted since the model learnt it
+                    pending.asMap().remove(productId); // deleted since the model learnt it
                 } finally {
                     running.release();
                 }
             });
         } catch (RejectedExecutionException e) {
             running.release();
+            pending.asMap().remove(productId);
+            issued.decrementAndGet();
             dropped.incrementAndGet();
         }
     }

@@ -26,24 +26,29 @@ public record ProductView(
         Instant updatedAt) {
 
     public static ProductView of(Product product) {
+        return of(ProductDetails.of(product), ProductOffer.of(product));
+    }
+
+    /** The whole product from its two parts (the field caches hold them apart). */
+    public static ProductView of(ProductDetails details, ProductOffer offer) {
         return new ProductView(
-                product.getId(),
-                product.getSku(),
-                product.getName(),
-                product.getDescription(),
-                product.getCategory().getSlug(),
-                product.getBrand(),
-                product.getPrice(),
-                product.getCurrency(),
-                product.getStock(),
-                List.copyOf(product.getMaterials()),
-                List.copyOf(product.getCertifications()),
-                product.getCarbonFootprintKg(),
-                product.getRecycledContentPercent(),
-                product.getPackaging(),
-                product.getOriginCountry(),
-                product.getEcoScore(),
-                product.getVersion(),
-                product.getUpdatedAt());
+                details.id(),
+                details.sku(),
+                details.name(),
+                details.description(),
+                details.category(),
+                details.brand(),
+                offer.price(),
+                offer.currency(),
+                offer.stock(),
+                details.materials(),
+                details.certifications(),
+                details.carbonFootprintKg(),
+                details.recycledContentPercent(),
+                details.packaging(),
+                details.originCountry(),
+                details.ecoScore(),
+                offer.version(),
+                offer.updatedAt());
     }
 }
