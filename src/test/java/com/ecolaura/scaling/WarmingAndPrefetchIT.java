@@ -126,11 +126,20 @@ class WarmingAndPrefetchIT {
 
             assertEquals(200, shopper.get("api/products/401").status());
 
-            Eventually.holds(
-                    "402 prefetched",
-                    Duration.ofSeconds(10),
-                    () -> client.metric("ecolaura_cache_prefetch_issued") > issued
-                            && redis.hasField("products", "402"));
+            try {
+                Eventually.holds(
+                        "402 prefetched",
+                        Duration.ofSeconds(10),
+                        () -> client.metric("ecolaura_cache_prefetch_issued") > issued
+                                && redis.hasField("products", "402"));
+            } catch (AssertionError e) {
+                throw new AssertionError(
+                        e.getMessage() + "; issued " + issued + " → " + client.metric("ecolaura_cache_prefetch_issued")
+                                + ", dropped " + client.metric("ecolaura_cache_prefetch_dropped") + ", model of 401 "
+                                + redis.topOf("ecolaura:next:{401}", 5) + ", 402 in Redis "
+                                + redis.hasField("products", "402"),
+                        e);
+            }
             double nearHits = client.metric("ecolaura_cache_near_hits_total{cache=\"products\"");
             var next = shopper.get("api/products/402");
             assertEquals(0, next.sqlStatements());
