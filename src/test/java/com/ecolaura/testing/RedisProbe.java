@@ -46,6 +46,11 @@ public class RedisProbe implements AutoCloseable {
                         .toList());
     }
 
+    /** Sets a member's score in a sorted set. */
+    public void score(String sortedSet, String member, double score) {
+        redis.getScoredSortedSet(sortedSet, StringCodec.INSTANCE).add(score, member);
+    }
+
     public boolean hasField(String hash, String field) {
         return redis.getMap(hash, StringCodec.INSTANCE).containsKey(field);
     }
