@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import redis.embedded.RedisServer;
 
 /**
  * One shop instance (a Payara Micro process of its own, on a database that survives its restart)
@@ -40,16 +41,27 @@ class WarmingAndPrefetchIT {
             LongStream.rangeClosed(301, 320).boxed().toList();
     private static ShopProcess shop;
     private static Path folder;
+    private static RedisServer redisServer;
+    private static String redisAddress;
 
+    /** A Redis of its own: its instance's database is not the other classes', nor are its cached entries. */
     @BeforeAll
     static void start() throws IOException {
+        int port = ShopInfrastructure.freePort();
+        redisServer = ShopInfrastructure.loopbackRedis(port);
+        redisServer.start();
+        redisAddress = "redis://127.0.0.1:" + port;
         folder = Files.createDirectories(Path.of("target", "scaling-it"));
         shop = startShop("first");
     }
 
+    private static RedisProbe redis() {
+        return new RedisProbe(redisAddress);
+    }
+
     private static ShopProcess startShop(String name) throws IOException {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("ecolaura.redis.address", ShopInfrastructure.redisAddress());
+        settings.put("ecolaura.redis.address", redisAddress);
         settings.put("ecolaura.db.url", System.getProperty("ecolaura.test.scaling.db.url"));
         settings.put("ecolaura.db.user", System.getProperty("ecolaura.test.db.user", ""));
         settings.put("ecolaura.management.port", System.getProperty("ecolaura.test.management.port"));
@@ -74,7 +86,7 @@ class WarmingAndPrefetchIT {
                 assertEquals(200, client.get("api/products/" + HOT.get(i)).status());
             }
         }
-        try (var redis = new RedisProbe()) {
+        try (var redis = redis()) {
             Eventually.holds("the hot products counted in Redis", Duration.ofSeconds(10), () -> redis.topOf(
                             "ecolaura:hot:{products}", HOT.size() + 1)
                     .containsAll(HOT.stream().map(String::valueOf).toList()));
@@ -111,7 +123,7 @@ class WarmingAndPrefetchIT {
             assertEquals(200, shopper.get("api/products/401").status());
             assertEquals(200, shopper.get("api/products/402").status());
         }
-        try (var redis = new RedisProbe()) {
+        try (var redis = redis()) {
             Eventually.holds("402 learnt as what follows 401", Duration.ofSeconds(10), () -> redis.topOf(
                             "ecolaura:next:{401}", 2)
                     .containsAll(List.of("*", "402")));
@@ -130,7 +142,7 @@ class WarmingAndPrefetchIT {
     void theProductUsuallyViewedNextIsPrefetchedIntoTheNearCache() throws Exception {
         var client = client();
         var shopper = client.signedInAs("user-13");
-        try (var redis = new RedisProbe()) {
+        try (var redis = redis()) {
             redis.score("ecolaura:next:{411}", "*", 5);
             redis.score("ecolaura:next:{411}", "412", 4);
             redis.score("ecolaura:next:{411}", "413", 1);
@@ -160,5 +172,6 @@ class WarmingAndPrefetchIT {
         if (shop != null) {
             shop.close();
         }
+        redisServer.stop();
     }
 }
