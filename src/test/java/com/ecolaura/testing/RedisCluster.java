@@ -145,10 +145,6 @@ public final class RedisCluster {
                 .equals(clusterInfo(port).get("cluster_state")));
     }
 
-    public boolean isMaster(int port) {
-        return "master".equals(info(port).get("role"));
-    }
-
     public void stop() {
         servers.values().stream().filter(RedisServer::isActive).forEach(RedisServer::stop);
     }

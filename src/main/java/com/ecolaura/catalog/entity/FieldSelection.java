@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -83,12 +82,5 @@ public record FieldSelection(List<String> fields) {
                             : OFFER.get(field).apply(offer));
         }
         return values;
-    }
-
-    /** Every field of the full representation is either a detail or part of the offer. */
-    static Set<String> covered() {
-        var all = new LinkedHashSet<>(DETAILS.keySet());
-        all.addAll(OFFER.keySet());
-        return all;
     }
 }
