@@ -3,8 +3,8 @@ package com.ecolaura.caching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import com.ecolaura.caching.control.CacheKeySource;
-import com.ecolaura.caching.control.CacheKeys;
+import com.ecolaura.caching.codec.CacheKeys;
+import com.ecolaura.caching.entity.CacheKeySource;
 import org.junit.jupiter.api.Test;
 
 class CacheKeysTest {

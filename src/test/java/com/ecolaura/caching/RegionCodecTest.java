@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ecolaura.caching.control.RegionCodec;
+import com.ecolaura.caching.region.RegionCodec;
 import com.ecolaura.catalog.entity.Packaging;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ecolaura.caching.control.CacheEntry;
-import com.ecolaura.caching.control.CacheJson;
-import com.ecolaura.caching.control.CacheValueCodec;
-import com.ecolaura.caching.control.RejectedEntryException;
-import com.ecolaura.caching.control.StoredValue;
+import com.ecolaura.caching.codec.CacheJson;
+import com.ecolaura.caching.codec.CacheValueCodec;
+import com.ecolaura.caching.codec.RejectedEntryException;
+import com.ecolaura.caching.codec.StoredValue;
+import com.ecolaura.caching.entity.CacheEntry;
 import com.ecolaura.catalog.entity.ProductSummary;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

@@ -1,6 +1,6 @@
 package com.ecolaura.admin.control;
 
-import com.ecolaura.caching.control.Settings;
+import com.ecolaura.redis.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,7 +1,7 @@
 package com.ecolaura.admin.control;
 
-import com.ecolaura.caching.control.RedisFailures;
-import com.ecolaura.caching.control.SharedRedis;
+import com.ecolaura.redis.control.RedisFailures;
+import com.ecolaura.redis.control.SharedRedis;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.System.Logger.Level;
 import java.time.Instant;

@@ -1,15 +1,15 @@
 package com.ecolaura.admin.control;
 
 import com.ecolaura.admin.entity.CacheStatus;
-import com.ecolaura.caching.control.CacheAccess;
-import com.ecolaura.caching.control.CacheMetrics;
-import com.ecolaura.caching.control.CacheNames;
-import com.ecolaura.caching.control.CachePolicies;
-import com.ecolaura.caching.control.RedisInfo;
-import com.ecolaura.caching.control.RedisMetrics;
-import com.ecolaura.caching.control.SharedRedis;
+import com.ecolaura.caching.metrics.CacheMetrics;
+import com.ecolaura.caching.metrics.RedisMetrics;
+import com.ecolaura.caching.policy.CacheNames;
+import com.ecolaura.caching.policy.CachePolicies;
+import com.ecolaura.caching.store.CacheAccess;
 import com.ecolaura.catalog.control.ProductCatalog;
 import com.ecolaura.catalog.control.SustainabilityScorer;
+import com.ecolaura.redis.control.RedisInfo;
+import com.ecolaura.redis.control.SharedRedis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;

@@ -1,10 +1,10 @@
 package com.ecolaura.benchmark.boundary;
 
 import com.ecolaura.caching.boundary.HttpCaching;
-import com.ecolaura.caching.control.CacheNames;
-import com.ecolaura.caching.control.Settings;
+import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.catalog.entity.Packaging;
 import com.ecolaura.catalog.entity.ProductView;
+import com.ecolaura.redis.control.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;

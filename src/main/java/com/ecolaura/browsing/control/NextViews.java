@@ -1,11 +1,11 @@
 package com.ecolaura.browsing.control;
 
-import com.ecolaura.caching.control.DecayingCounts;
-import com.ecolaura.caching.control.FreshDatabase;
-import com.ecolaura.caching.control.RedisCircuit;
-import com.ecolaura.caching.control.RedisFailures;
-import com.ecolaura.caching.control.Settings;
-import com.ecolaura.caching.control.SharedRedis;
+import com.ecolaura.caching.store.FreshDatabase;
+import com.ecolaura.redis.control.DecayingCounts;
+import com.ecolaura.redis.control.RedisCircuit;
+import com.ecolaura.redis.control.RedisFailures;
+import com.ecolaura.redis.control.Settings;
+import com.ecolaura.redis.control.SharedRedis;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PreDestroy;

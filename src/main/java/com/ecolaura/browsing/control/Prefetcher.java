@@ -1,12 +1,12 @@
 package com.ecolaura.browsing.control;
 
-import com.ecolaura.caching.control.CacheMetrics;
-import com.ecolaura.caching.control.CacheNames;
-import com.ecolaura.caching.control.NearCache;
-import com.ecolaura.caching.control.QuietReads;
-import com.ecolaura.caching.control.Settings;
+import com.ecolaura.caching.metrics.CacheMetrics;
+import com.ecolaura.caching.policy.CacheNames;
+import com.ecolaura.caching.store.NearCache;
+import com.ecolaura.caching.store.QuietReads;
 import com.ecolaura.catalog.control.ProductCatalog;
 import com.ecolaura.catalog.entity.ProductViewed;
+import com.ecolaura.redis.control.Settings;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;

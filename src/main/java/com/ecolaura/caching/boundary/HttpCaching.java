@@ -1,7 +1,7 @@
 package com.ecolaura.caching.boundary;
 
-import com.ecolaura.caching.control.CachePolicies;
-import com.ecolaura.caching.control.Settings;
+import com.ecolaura.caching.policy.CachePolicies;
+import com.ecolaura.redis.control.Settings;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.BadRequestException;

@@ -2,7 +2,8 @@ package com.ecolaura.catalog.boundary;
 
 import com.ecolaura.caching.boundary.HttpCaching;
 import com.ecolaura.caching.boundary.IfMatch;
-import com.ecolaura.caching.control.CacheNames;
+import com.ecolaura.caching.policy.CacheNames;
+import com.ecolaura.catalog.control.Categories;
 import com.ecolaura.catalog.control.ProductCatalog;
 import com.ecolaura.catalog.control.ProductParts;
 import com.ecolaura.catalog.control.SustainabilityScorer;

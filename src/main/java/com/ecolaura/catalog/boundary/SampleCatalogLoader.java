@@ -1,9 +1,9 @@
 package com.ecolaura.catalog.boundary;
 
-import com.ecolaura.caching.control.FreshDatabase;
-import com.ecolaura.caching.control.Settings;
+import com.ecolaura.caching.store.FreshDatabase;
 import com.ecolaura.catalog.control.SampleCatalogWriter;
 import com.ecolaura.profiles.control.SampleProfiles;
+import com.ecolaura.redis.control.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

@@ -1,6 +1,6 @@
 package com.ecolaura.catalog.control;
 
-import com.ecolaura.caching.control.CacheNames;
+import com.ecolaura.caching.policy.CacheNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import javax.cache.annotation.CacheKey;
 import javax.cache.annotation.CacheRemove;

@@ -1,7 +1,7 @@
 package com.ecolaura.catalog.control;
 
-import com.ecolaura.caching.control.CacheFreshness;
-import com.ecolaura.caching.control.CacheNames;
+import com.ecolaura.caching.policy.CacheFreshness;
+import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.catalog.entity.Category;
 import com.ecolaura.catalog.entity.Product;
 import com.ecolaura.catalog.entity.ProductChanged;

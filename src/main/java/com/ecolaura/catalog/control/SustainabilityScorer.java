@@ -1,7 +1,7 @@
 package com.ecolaura.catalog.control;
 
-import com.ecolaura.caching.control.CacheFreshness;
-import com.ecolaura.caching.control.CacheNames;
+import com.ecolaura.caching.policy.CacheFreshness;
+import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.catalog.entity.CertificationRating;
 import com.ecolaura.catalog.entity.MaterialRating;
 import com.ecolaura.catalog.entity.Product;

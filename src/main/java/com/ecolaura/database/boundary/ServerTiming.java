@@ -1,7 +1,7 @@
 package com.ecolaura.database.boundary;
 
-import com.ecolaura.caching.control.Settings;
 import com.ecolaura.database.control.RequestStatements;
+import com.ecolaura.redis.control.Settings;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;

@@ -1,6 +1,6 @@
 package com.ecolaura.database.control;
 
-import com.ecolaura.caching.control.Settings;
+import com.ecolaura.redis.control.Settings;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.Driver;

@@ -1,6 +1,6 @@
 package com.ecolaura.database.control;
 
-import com.ecolaura.caching.control.Settings;
+import com.ecolaura.redis.control.Settings;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.spi.PersistenceUnitInfo;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package com.ecolaura.profiles.control;
 
-import com.ecolaura.caching.control.CacheNames;
+import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.profiles.entity.ProfileInput;
 import com.ecolaura.profiles.entity.ProfileSaved;
 import com.ecolaura.profiles.entity.ProfileView;

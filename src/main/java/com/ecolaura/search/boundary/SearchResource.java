@@ -1,8 +1,8 @@
 package com.ecolaura.search.boundary;
 
 import com.ecolaura.caching.boundary.HttpCaching;
-import com.ecolaura.caching.control.CacheNames;
-import com.ecolaura.catalog.boundary.Categories;
+import com.ecolaura.caching.policy.CacheNames;
+import com.ecolaura.catalog.control.Categories;
 import com.ecolaura.problems.boundary.Parameters;
 import com.ecolaura.search.control.ProductSearch;
 import com.ecolaura.search.control.SearchTags;

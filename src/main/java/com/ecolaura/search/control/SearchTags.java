@@ -1,13 +1,13 @@
 package com.ecolaura.search.control;
 
-import com.ecolaura.caching.control.CacheAccess;
-import com.ecolaura.caching.control.CacheNames;
-import com.ecolaura.caching.control.CachePolicies;
-import com.ecolaura.caching.control.NearCache;
-import com.ecolaura.caching.control.RedisCircuit;
-import com.ecolaura.caching.control.RedisFailures;
-import com.ecolaura.caching.control.Settings;
-import com.ecolaura.caching.control.SharedRedis;
+import com.ecolaura.caching.policy.CacheNames;
+import com.ecolaura.caching.policy.CachePolicies;
+import com.ecolaura.caching.store.CacheAccess;
+import com.ecolaura.caching.store.NearCache;
+import com.ecolaura.redis.control.RedisCircuit;
+import com.ecolaura.redis.control.RedisFailures;
+import com.ecolaura.redis.control.Settings;
+import com.ecolaura.redis.control.SharedRedis;
 import com.ecolaura.search.entity.SearchPage;
 import com.ecolaura.search.entity.SearchQuery;
 import jakarta.enterprise.context.ApplicationScoped;

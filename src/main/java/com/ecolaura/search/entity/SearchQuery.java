@@ -1,6 +1,6 @@
 package com.ecolaura.search.entity;
 
-import com.ecolaura.caching.control.CacheKeySource;
+import com.ecolaura.caching.entity.CacheKeySource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

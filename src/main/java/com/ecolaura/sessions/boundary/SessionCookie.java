@@ -1,6 +1,6 @@
 package com.ecolaura.sessions.boundary;
 
-import com.ecolaura.caching.control.Settings;
+import com.ecolaura.redis.control.Settings;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.NewCookie;
 

@@ -1,8 +1,8 @@
 package com.ecolaura.sessions.control;
 
-import com.ecolaura.caching.control.RedisCircuit;
-import com.ecolaura.caching.control.RedisFailures;
-import com.ecolaura.caching.control.SharedRedis;
+import com.ecolaura.redis.control.RedisCircuit;
+import com.ecolaura.redis.control.RedisFailures;
+import com.ecolaura.redis.control.SharedRedis;
 import com.ecolaura.sessions.entity.ShopperSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ServiceUnavailableException;
@@ -32,7 +32,7 @@ public class SessionStore {
     private final SecureRandom random = new SecureRandom();
 
     public Duration idleTimeout() {
-        return com.ecolaura.caching.control.Settings.duration("ecolaura.session.idle-timeout", Duration.ofMinutes(30));
+        return com.ecolaura.redis.control.Settings.duration("ecolaura.session.idle-timeout", Duration.ofMinutes(30));
     }
 
     public ShopperSession start(String userId) {

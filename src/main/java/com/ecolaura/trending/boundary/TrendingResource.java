@@ -1,7 +1,7 @@
 package com.ecolaura.trending.boundary;
 
 import com.ecolaura.caching.boundary.HttpCaching;
-import com.ecolaura.caching.control.CacheNames;
+import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.problems.boundary.Parameters;
 import com.ecolaura.trending.control.TrendingProducts;
 import com.ecolaura.trending.entity.TrendingList;

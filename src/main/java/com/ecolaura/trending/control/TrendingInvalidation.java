@@ -1,6 +1,6 @@
 package com.ecolaura.trending.control;
 
-import com.ecolaura.caching.control.CacheNames;
+import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.catalog.entity.ProductChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,8 +1,8 @@
 package com.ecolaura.trending.control;
 
-import com.ecolaura.caching.control.RedisCircuit;
-import com.ecolaura.caching.control.RedisFailures;
-import com.ecolaura.caching.control.SharedRedis;
+import com.ecolaura.redis.control.RedisCircuit;
+import com.ecolaura.redis.control.RedisFailures;
+import com.ecolaura.redis.control.SharedRedis;
 import com.ecolaura.trending.entity.TrendingList;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.redisson.client.codec.StringCodec;

@@ -1,10 +1,10 @@
 package com.ecolaura.trending.control;
 
-import com.ecolaura.caching.control.CacheFreshness;
-import com.ecolaura.caching.control.CacheNames;
-import com.ecolaura.caching.control.Settings;
+import com.ecolaura.caching.policy.CacheFreshness;
+import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.catalog.entity.Product;
 import com.ecolaura.catalog.entity.ProductSummary;
+import com.ecolaura.redis.control.Settings;
 import com.ecolaura.trending.entity.TrendingList;
 import com.ecolaura.trending.entity.TrendingProduct;
 import jakarta.enterprise.context.ApplicationScoped;

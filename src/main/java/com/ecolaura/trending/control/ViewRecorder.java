@@ -1,6 +1,6 @@
 package com.ecolaura.trending.control;
 
-import com.ecolaura.caching.control.Settings;
+import com.ecolaura.redis.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -1,11 +1,11 @@
 package com.ecolaura.warming.control;
 
-import com.ecolaura.caching.control.CacheMetrics;
-import com.ecolaura.caching.control.QuietReads;
-import com.ecolaura.caching.control.RedisCircuit;
-import com.ecolaura.caching.control.Settings;
+import com.ecolaura.caching.metrics.CacheMetrics;
+import com.ecolaura.caching.store.QuietReads;
 import com.ecolaura.catalog.control.ProductCatalog;
 import com.ecolaura.catalog.control.SustainabilityScorer;
+import com.ecolaura.redis.control.RedisCircuit;
+import com.ecolaura.redis.control.Settings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;

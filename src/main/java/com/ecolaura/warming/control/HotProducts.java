@@ -1,11 +1,11 @@
 package com.ecolaura.warming.control;
 
-import com.ecolaura.caching.control.DecayingCounts;
-import com.ecolaura.caching.control.FreshDatabase;
-import com.ecolaura.caching.control.RedisCircuit;
-import com.ecolaura.caching.control.RedisFailures;
-import com.ecolaura.caching.control.Settings;
+import com.ecolaura.caching.store.FreshDatabase;
 import com.ecolaura.catalog.entity.ProductViewed;
+import com.ecolaura.redis.control.DecayingCounts;
+import com.ecolaura.redis.control.RedisCircuit;
+import com.ecolaura.redis.control.RedisFailures;
+import com.ecolaura.redis.control.Settings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

@@ -1,0 +1,88 @@
+package com.ecolaura.caching.metrics;
+
+import com.ecolaura.caching.policy.CacheNames;
+import com.ecolaura.redis.control.RedisInfo;
+import com.ecolaura.redis.control.SharedRedis;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.util.function.ToDoubleFunction;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+import org.redisson.client.codec.StringCodec;
+
+/** Redis's own view (memory, evictions, expirations, keyspace hits, clients, ops/s, latency) and each cache's size. */
+@ApplicationScoped
+public class RedisMetrics {
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry registry;
+
+    void register(@Observes Startup startup) {
+        info("ecolaura.redis.up", "1 when every Redis master answers PING", MetricUnits.NONE, s -> s.up() ? 1 : 0);
+        info("ecolaura.redis.ping", "Round trip of a PING", MetricUnits.SECONDS, RedisInfo.Snapshot::pingSeconds);
+        field("ecolaura.redis.used.memory", "used_memory", "Memory Redis uses", MetricUnits.BYTES);
+        field("ecolaura.redis.maxmemory", "maxmemory", "Redis's memory limit (0: none)", MetricUnits.BYTES);
+        field("ecolaura.redis.evicted.keys", "evicted_keys", "Keys Redis evicted for memory", MetricUnits.NONE);
+        field("ecolaura.redis.expired.keys", "expired_keys", "Keys that expired", MetricUnits.NONE);
+        field("ecolaura.redis.keyspace.hits", "keyspace_hits", "Key look-ups that found the key", MetricUnits.NONE);
+        field("ecolaura.redis.keyspace.misses", "keyspace_misses", "Key look-ups that did not", MetricUnits.NONE);
+        field("ecolaura.redis.connected.clients", "connected_clients", "Client connections", MetricUnits.NONE);
+        field("ecolaura.redis.ops.per.second", "instantaneous_ops_per_sec", "Commands per second", MetricUnits.NONE);
+        for (String cache : CacheNames.ALL) {
+            registry.gauge(
+                    Metadata.builder()
+                            .withName("ecolaura.cache.entries")
+                            .withDescription("Entries in the cache")
+                            .build(),
+                    cache,
+                    RedisMetrics::entries,
+                    new Tag("cache", cache));
+            registry.gauge(
+                    Metadata.builder()
+                            .withName("ecolaura.cache.memory")
+                            .withDescription("Redis memory of the cache's hash")
+                            .withUnit(MetricUnits.BYTES)
+                            .build(),
+                    cache,
+                    RedisMetrics::memory,
+                    new Tag("cache", cache));
+        }
+    }
+
+    private void field(String name, String infoField, String description, String unit) {
+        info(name, description, unit, snapshot -> snapshot.get(infoField));
+    }
+
+    private void info(String name, String description, String unit, ToDoubleFunction<RedisInfo.Snapshot> value) {
+        registry.gauge(
+                Metadata.builder()
+                        .withName(name)
+                        .withDescription(description)
+                        .withUnit(unit)
+                        .build(),
+                value,
+                function -> function.applyAsDouble(RedisInfo.current()));
+    }
+
+    public static double entries(String cache) {
+        try {
+            return SharedRedis.client().getMap(cache, StringCodec.INSTANCE).size();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    public static double memory(String cache) {
+        try {
+            return SharedRedis.client().getMap(cache, StringCodec.INSTANCE).sizeInMemory();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}

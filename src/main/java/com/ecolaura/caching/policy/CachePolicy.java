@@ -1,0 +1,41 @@
+package com.ecolaura.caching.policy;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * How a cache's entries age: fresh for {@code ttl} (± {@code ttlJitter}), then served stale for
+ * {@code staleWhileRevalidate} while one refresh runs, then gone. A miss is computed by one caller
+ * across all instances, the others waiting up to {@code lockWait}; a holder that dies frees the
+ * key after {@code lockLease}.
+ */
+public record CachePolicy(
+        String cacheName,
+        Duration ttl,
+        Duration staleWhileRevalidate,
+        double ttlJitter,
+        double earlyRefreshBeta,
+        Duration lockWait,
+        Duration lockLease) {
+
+    /** This entry's fresh lifetime: the TTL with its jitter applied. */
+    public Duration jitteredTtl() {
+        if (ttlJitter <= 0) {
+            return ttl;
+        }
+        double factor = 1 + ThreadLocalRandom.current().nextDouble(-ttlJitter, ttlJitter);
+        return Duration.ofMillis(Math.max(1, Math.round(ttl.toMillis() * factor)));
+    }
+
+    /**
+     * XFetch (Vattani, Chierichetti, Lowenstein, VLDB 2015): refresh early when
+     * {@code now - delta * beta * ln(rand) >= expiry}, delta being the time the value took to compute.
+     */
+    public boolean refreshEarly(long nowMillis, long computeMillis, long freshUntilMillis) {
+        if (earlyRefreshBeta <= 0) {
+            return false;
+        }
+        double random = 1.0 - ThreadLocalRandom.current().nextDouble(); // in (0, 1]
+        return nowMillis - computeMillis * earlyRefreshBeta * Math.log(random) >= freshUntilMillis;
+    }
+}

@@ -1,0 +1,67 @@
+package com.ecolaura.caching.region;
+
+import com.ecolaura.redis.control.SharedRedis;
+import java.util.Map;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.cache.cfg.spi.DomainDataRegionBuildingContext;
+import org.hibernate.cache.cfg.spi.DomainDataRegionConfig;
+import org.hibernate.cache.spi.support.DomainDataStorageAccess;
+import org.hibernate.cache.spi.support.StorageAccess;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.redisson.api.RMapCache;
+import org.redisson.api.RedissonClient;
+import org.redisson.hibernate.RedissonRegionFactory;
+
+/**
+ * Redisson's Hibernate region factory on the application's shared Redis client (one connection
+ * pool, one Redis address setting), with a codec that decodes only allowlisted classes
+ * ({@link RegionCodec}), regions that fail open ({@link GuardedRegionStorage}), and timestamps that cost no Redis call ({@link RedisClock}).
+ */
+public class SharedRedisRegionFactory extends RedissonRegionFactory {
+
+    private final RegionCodec codec = new RegionCodec(getClass().getClassLoader());
+
+    @Override
+    protected RedissonClient createRedissonClient(StandardServiceRegistry registry, Map properties) {
+        return SharedRedis.client();
+    }
+
+    @Override
+    protected RMapCache<Object, Object> getCache(String regionName, Map properties, String defaultKey) {
+        return SharedRedis.client().getMapCache(regionName, codec);
+    }
+
+    @Override
+    protected DomainDataStorageAccess createDomainDataStorageAccess(
+            DomainDataRegionConfig regionConfig, DomainDataRegionBuildingContext buildingContext) {
+        return guarded(
+                regionConfig.getRegionName(), super.createDomainDataStorageAccess(regionConfig, buildingContext));
+    }
+
+    @Override
+    protected StorageAccess createQueryResultsRegionStorageAccess(
+            String regionName, SessionFactoryImplementor sessionFactory) {
+        return guarded(regionName, super.createQueryResultsRegionStorageAccess(regionName, sessionFactory));
+    }
+
+    @Override
+    protected StorageAccess createTimestampsRegionStorageAccess(
+            String regionName, SessionFactoryImplementor sessionFactory) {
+        return guarded(regionName, super.createTimestampsRegionStorageAccess(regionName, sessionFactory));
+    }
+
+    private static GuardedRegionStorage guarded(String regionName, StorageAccess redisson) {
+        return new GuardedRegionStorage(regionName, (DomainDataStorageAccess) redisson);
+    }
+
+    /** Redis's clock without a Redis call per Hibernate session ({@link RedisClock}). */
+    @Override
+    public long nextTimestamp() {
+        return RedisClock.nextTimestamp();
+    }
+
+    @Override
+    protected void releaseFromUse() {
+        // the client is shared with the JCache caches; SharedRedis closes it when the application stops
+    }
+}

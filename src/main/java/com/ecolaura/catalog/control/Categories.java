@@ -1,0 +1,27 @@
+package com.ecolaura.catalog.control;
+
+import com.ecolaura.catalog.entity.Category;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.BadRequestException;
+
+/** Checks a category parameter against the catalog (categories sit in the second-level cache). */
+@ApplicationScoped
+public class Categories {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The slug if the category exists, null for none given, 400 for an unknown one. */
+    public String known(String slug) {
+        if (slug == null || slug.isBlank()) {
+            return null;
+        }
+        if (slug.length() > 40 || em.find(Category.class, slug.strip()) == null) {
+            throw new BadRequestException(
+                    "unknown category '" + (slug.length() > 40 ? slug.substring(0, 40) + "…" : slug) + "'");
+        }
+        return slug.strip();
+    }
+}

@@ -1,0 +1,2 @@
+/** Redis as the operators see it: readiness. */
+package com.ecolaura.redis.boundary;
