@@ -7,6 +7,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.embedded.RedisServer;
@@ -18,6 +21,10 @@ import redis.embedded.RedisServer;
  * Their addresses reach Payara through system properties that arquillian.xml passes on.
  */
 public class ShopInfrastructure implements BeforeAllCallback {
+
+    private static final int FIRST_PORT = 10_000;
+    private static final Random RANDOM = new Random();
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     private static RedisServer redis;
     private static int redisPort;
@@ -163,6 +170,10 @@ public class ShopInfrastructure implements BeforeAllCallback {
         return cluster;
     }
 
+    public static int redisPort() {
+        return redisPort;
+    }
+
     public static String redisAddress() {
         return "redis://127.0.0.1:" + redisPort;
     }
@@ -206,9 +217,40 @@ public class ShopInfrastructure implements BeforeAllCallback {
                 .build();
     }
 
-    public static int freePort() throws IOException {
+    /**
+     * A free loopback port below the kernel's ephemeral range. The tests stop and restart what
+     * listens on these ports (Payara's management listener in every deployment, Redis in the fault
+     * tests); a port from the ephemeral range can meanwhile become the local end of some client
+     * connection, and the restart then fails to bind.
+     */
+    public static synchronized int freePort() throws IOException {
+        int below = ephemeralRangeStart();
+        for (int attempt = 0; attempt < 500 && below > FIRST_PORT + 1000; attempt++) {
+            int port = FIRST_PORT + RANDOM.nextInt(below - FIRST_PORT);
+            if (HANDED_OUT.add(port) && bindable(port)) {
+                return port;
+            }
+        }
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .trim()
+                    .split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32_768; // Linux's default
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (var socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }
