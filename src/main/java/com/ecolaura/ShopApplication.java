@@ -1,5 +1,6 @@
 package com.ecolaura;
 
+import com.ecolaura.caching.boundary.ApiJson;
 import com.ecolaura.database.control.ConfiguredDataSource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ws.rs.ApplicationPath;
@@ -39,9 +40,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         })
 public class ShopApplication extends Application {
 
-    /** No generated WADL: OPTIONS would describe every resource and Jersey's internals to anyone (/openapi documents the API). */
+    /**
+     * No generated WADL: OPTIONS would describe every resource and Jersey's internals to anyone
+     * (/openapi documents the API). Neither Jersey's JSON-B
+     * nor its Jackson provider (each stands aside when the JSON feature named is not its own): the
+     * API's JSON is {@link ApiJson}'s.
+     */
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of("jersey.config.server.wadl.disableWadl", true);
+        return Map.of(
+                "jersey.config.server.wadl.disableWadl", true,
+                "jersey.config.disableJsonBinding", true,
+                "jersey.config.jsonFeature", ApiJson.class.getSimpleName());
     }
 }

@@ -30,8 +30,9 @@ import org.redisson.config.Config;
  */
 public final class Benchmark {
 
-    private static final int CATALOG_SIZE = Integer.getInteger("bench.products", 100_000);
-    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 30));
+    private static final int CATALOG_SIZE = Integer.getInteger("bench.products", 20_000);
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 90));
+    private static final Duration COLD_START = Duration.ofSeconds(Long.getLong("bench.coldstart-seconds", 120));
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.run-seconds", 20));
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
     private static final long[] PAGE_PRODUCTS = {11, 12, 13, 14, 15};
@@ -111,7 +112,20 @@ public final class Benchmark {
                     results.add(measure(mode, shop, client, redis, data));
                 }
             }
-            String table = Report.table(results, CATALOG_SIZE);
+            var cached = ColdStart.measure("near", "cache on", common, "reads", COLD_START, folder, data, redis);
+            var uncached = ColdStart.measure(
+                    "no-cache",
+                    "cache off",
+                    with(common, "ecolaura.cache.enabled", "false"),
+                    "reads",
+                    COLD_START,
+                    folder,
+                    data,
+                    redis);
+            var ceiling = ColdStart.measure("ceiling", "ceiling", common, "ceiling", COLD_START, folder, data, redis);
+            String table = Report.table(results, CATALOG_SIZE)
+                    + "\n"
+                    + Report.coldStart(cached, uncached, ceiling, CATALOG_SIZE);
             System.out.println(table);
             Files.writeString(folder.resolve("results.md"), table);
             redis.shutdown();
@@ -162,6 +176,12 @@ public final class Benchmark {
                 bytesPerProduct(redis),
                 pages,
                 remotePages);
+    }
+
+    private static Map<String, String> with(Map<String, String> settings, String key, String value) {
+        var copy = new LinkedHashMap<>(settings);
+        copy.put(key, value);
+        return copy;
     }
 
     private static List<LoadRun> runs(ShopProcess shop, String workload, Path data)

@@ -21,10 +21,15 @@ record LoadRun(long requests, double seconds, double p50Ms, double p90Ms, double
 
     static LoadRun drive(ShopProcess shop, String mode, Duration duration, Path data)
             throws IOException, InterruptedException {
+        return drive(shop, mode, duration, data, CONNECTIONS);
+    }
+
+    static LoadRun drive(ShopProcess shop, String mode, Duration duration, Path data, int connections)
+            throws IOException, InterruptedException {
         var process = new ProcessBuilder(
                         "wrk",
                         "-t" + THREADS,
-                        "-c" + CONNECTIONS,
+                        "-c" + connections,
                         "-d" + duration.toSeconds() + "s",
                         "--timeout",
                         "10s",

@@ -119,6 +119,70 @@ final class Report {
         return out.toString();
     }
 
+    /**
+     * The cold-start table: one row per window from the first request, for cache on, cache off and
+     * the ceiling side by side; then the goals' ratios.
+     */
+    static String coldStart(ColdStart.Run cached, ColdStart.Run uncached, ColdStart.Run ceiling, int catalogSize) {
+        var out = new StringBuilder();
+        line(
+                out,
+                "### Cold start (%,d products; fresh JVM, emptied Redis; 70 %% product detail, 30 %% score, Zipf(1.1); wrk -t%d -c%d)",
+                catalogSize,
+                LoadRun.THREADS,
+                ColdStart.CONNECTIONS);
+        line(out, "");
+        line(
+                out,
+                "| window s | %1$s req/s | %1$s p50 ms | %1$s hit ratio | %2$s req/s | %2$s p50 ms | %3$s req/s | %3$s p50 ms | p50 cache on / off | req/s cache on / ceiling |",
+                cached.title(),
+                uncached.title(),
+                ceiling.title());
+        line(out, "|---|---|---|---|---|---|---|---|---|---|");
+        int windows = Math.min(
+                cached.windows().size(),
+                Math.min(uncached.windows().size(), ceiling.windows().size()));
+        for (int i = 0; i < windows; i++) {
+            var on = cached.windows().get(i);
+            var off = uncached.windows().get(i);
+            var top = ceiling.windows().get(i);
+            line(
+                    out,
+                    "| %d–%d | %.0f | %.2f | %s | %.0f | %.2f | %.0f | %.2f | %.3f | %s |",
+                    on.fromSecond(),
+                    on.fromSecond() + ColdStart.WINDOW.toSeconds(),
+                    on.perSecond(),
+                    on.p50Ms(),
+                    Double.isNaN(on.hitRatio()) ? "–" : percent(on.hitRatio()),
+                    off.perSecond(),
+                    off.p50Ms(),
+                    top.perSecond(),
+                    top.p50Ms(),
+                    on.p50Ms() / off.p50Ms(),
+                    percent(on.perSecond() / top.perSecond()));
+        }
+        line(out, "");
+        var firstAtNinety = cached.windows().stream()
+                .filter(w -> w.hitRatio() >= 0.9)
+                .findFirst()
+                .map(w -> (w.fromSecond() + ColdStart.WINDOW.toSeconds()) + " s")
+                .orElse("never");
+        double late = 0;
+        double lateCeiling = 0;
+        for (int i = 0; i < windows; i++) {
+            if (cached.windows().get(i).fromSecond() >= 60) {
+                late += cached.windows().get(i).perSecond();
+                lateCeiling += ceiling.windows().get(i).perSecond();
+            }
+        }
+        line(
+                out,
+                "Hit ratio first at 90 %% or more in the window ending at %s; from 60 s on, cache on served %s of the ceiling's requests.",
+                firstAtNinety,
+                lateCeiling == 0 ? "–" : percent(late / lateCeiling));
+        return out.toString();
+    }
+
     private static void pages(
             StringBuilder out, List<Result> results, String network, Function<Result, List<PageLoad.Views>> of) {
         Result none = results.get(0);

@@ -19,7 +19,9 @@ class CachePolicyTest {
                 jitter,
                 beta,
                 Duration.ofSeconds(3),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10),
+                200_000,
+                10_000);
     }
 
     @Test
@@ -32,6 +34,24 @@ class CachePolicyTest {
         long distinct = java.util.Arrays.stream(ttls).distinct().count();
         assertTrue(distinct > 1_000, "entries written together get different TTLs: " + distinct);
         assertEquals(100_000, policy(0, 1).jitteredTtl().toMillis());
+    }
+
+    @Test
+    void anEntryLivesItsLongestJitteredTtlThenItsStaleWindow() {
+        var policy = new CachePolicy(
+                "products",
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(5),
+                0.1,
+                1,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(10),
+                200_000,
+                0);
+        assertEquals(Duration.ofMinutes(16), policy.lifetime());
+        assertTrue(IntStream.range(0, 2_000)
+                .allMatch(i ->
+                        policy.jitteredTtl().plus(policy.staleWhileRevalidate()).compareTo(policy.lifetime()) <= 0));
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ecolaura.testing.Eventually;
+import com.ecolaura.testing.RedisInventory;
 import com.ecolaura.testing.RedisProbe;
+import com.ecolaura.testing.RoundTrips;
 import com.ecolaura.testing.ShopClient;
 import com.ecolaura.testing.ShopDeployment;
 import com.ecolaura.testing.ShopInfrastructure;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -70,6 +73,136 @@ class CachingIT {
         JsonNode stored = json(redis.field("products", "42"));
         assertEquals("ProductView", stored.get("type").asText());
         assertEquals(first.json(), withoutNulls(stored.get("value")));
+    }
+
+    /**
+     * The round-trip budget, counted with Redis's MONITOR (commands a script runs inside Redis are
+     * not round trips): a cold product read with both its JCache entry and its second-level entry
+     * missing at most 6 (5 as built), the next read none (the computed value filled the near cache), a Redis hit
+     * one, and a view nothing on the request thread. Medians of seven products each, so that a
+     * background command crossing one window cannot decide.
+     */
+    @Test
+    void aProductReadCostsAtMostSixRoundTripsColdOneFromRedisAndNoneFromTheNearCache() {
+        var cold = new ArrayList<Integer>();
+        var again = new ArrayList<Integer>();
+        var fromRedis = new ArrayList<Integer>();
+        var viewed = new ArrayList<Integer>();
+        var session = shop.signedInAs("user-12");
+        var budgetWith = new StringBuilder();
+        try (var trips = new RoundTrips(ShopInfrastructure.redisPort())) {
+            for (long id = 1951; id <= 1957; id++) {
+                String path = "api/products/" + id;
+                redis.evict("products", Long.toString(id));
+                redis.deleteKeys("ecolaura-l2.com.ecolaura.catalog.entity.Product");
+                var sent = trips.during(() -> assertEquals(200, shop.get(path).status()));
+                cold.add(sent.size());
+                budgetWith
+                        .append(id)
+                        .append(": ")
+                        .append(String.join("\n  ", sent))
+                        .append('\n');
+                again.add(trips.during(() -> assertEquals(0, shop.get(path).sqlStatements()))
+                        .size());
+                dropFromTheNearCache(Long.toString(id));
+                fromRedis.add(trips.during(() -> shop.get(path)).size());
+                viewed.add(
+                        trips.during(() -> assertEquals(200, session.get(path).status()))
+                                .size());
+            }
+        }
+        assertTrue(median(cold) <= 6, "cold reads: " + cold + "\n" + budgetWith);
+        assertEquals(0, median(again), "reads right after the cold one: " + again);
+        assertEquals(1, median(fromRedis), "Redis hits: " + fromRedis);
+        assertEquals(0, median(viewed), "views with a session, from the near cache: " + viewed);
+        Eventually.holds(
+                "the views were taken into account, off the request", Duration.ofSeconds(5), () -> redis.keys().stream()
+                        .anyMatch(key -> key.startsWith("ecolaura:last-view:")));
+    }
+
+    /**
+     * Bookkeeping is bounded: tens of thousands of distinct searches, with stock changes between them
+     * (each evicts the pages that showed the product, moving their fences), leave nothing in Redis
+     * that never expires and grows with the number of distinct keys. The search cache itself has no
+     * TTL as a whole, so it is held to its entry cap (3,000 in this deployment) by trimming.
+     */
+    @Test
+    void distinctSearchesWithWritesBetweenThemLeaveNoStructureWithoutATtlGrowing() throws Exception {
+        var edited = new ArrayList<String>();
+        for (int i = 0; i < 4; i++) {
+            var created = shop.post(
+                    "api/products",
+                    product("ECO-S-" + UUID.randomUUID().toString().substring(0, 8), "30.00", "sisal"));
+            assertEquals(201, created.status(), created.body());
+            edited.add(created.json().get("sku").asText() + "/"
+                    + created.json().get("id").asText());
+        }
+        try (var inventory = new RedisInventory(ShopInfrastructure.redisAddress())) {
+            searchAndWrite(0, 10_000, edited);
+            var before = inventory.withoutTtl();
+            searchAndWrite(10_000, 20_000, edited);
+            Eventually.holds(
+                    "the search cache trimmed to its cap",
+                    Duration.ofSeconds(30),
+                    () -> inventory.withoutTtl().getOrDefault("search-results", 0L) <= 3_000);
+            var after = inventory.withoutTtl();
+            var grown = new java.util.TreeMap<String, String>();
+            after.forEach((key, size) -> {
+                long was = before.getOrDefault(key, 0L);
+                boolean capped = key.equals("search-results") || key.equals("jcache_timeout_set:{search-results}");
+                if (capped ? size > 3_000 : size > was + 50) {
+                    grown.put(key, was + " -> " + size);
+                }
+            });
+            assertEquals(java.util.Map.of(), grown, "keys without a TTL that grew over 10,000 more searches");
+            assertTrue(
+                    after.size() <= before.size() + 10,
+                    "keys without a TTL: " + before.keySet() + " then " + after.keySet());
+        }
+    }
+
+    /** Searches from {@code from} to {@code to} (each a distinct key), four at a time, a stock change every hundred. */
+    private void searchAndWrite(int from, int to, List<String> edited) throws Exception {
+        String[] categories = {"kitchen", "home", "fashion", "beauty", "garden", "outdoor", "food", "cleaning"};
+        String[] sorts = {"relevance", "name", "price", "-price", "score", "newest"};
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var replies = new ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int n = from; n < to; n++) {
+                int i = n;
+                replies.add(pool.submit(() -> shop.get("api/search?category=" + categories[i % 8] + "&minScore="
+                                + (i / 8) % 100 + "&sort=" + sorts[(i / 800) % 6] + "&size=" + (1 + i / 4_800)
+                                + "&page=" + (i % 3))
+                        .status()));
+                if (i % 100 == 99) {
+                    String[] product = edited.get(i / 100 % edited.size()).split("/");
+                    var body = product(product[0], "30.00", "sisal").replace("\"stock\":5", "\"stock\":" + (i % 90));
+                    assertEquals(
+                            200, shop.put("api/products/" + product[1], body).status());
+                }
+            }
+            for (var reply : replies) {
+                assertEquals(200, reply.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Drops a product from the shop's near cache only, and waits until it has. */
+    private void dropFromTheNearCache(String id) {
+        double dropped = shop.metric(NEAR_INVALIDATIONS);
+        redis.dropFromNearCaches("products", id);
+        Eventually.holds(
+                "the near cache dropped " + id,
+                Duration.ofSeconds(10),
+                () -> shop.metric(NEAR_INVALIDATIONS) > dropped);
+    }
+
+    private static final String NEAR_INVALIDATIONS = "ecolaura_cache_near_invalidations_total{cache=\"products\"";
+
+    private static int median(List<Integer> counts) {
+        return counts.stream().sorted().toList().get(counts.size() / 2);
     }
 
     @Test
@@ -135,20 +268,26 @@ class CachingIT {
 
     @Test
     void aProductReadAgainAfterItsEntityWasCachedIssuesNoSql() {
-        // the score reads product 46 with its materials and certifications: all three go to the second-level cache
-        assertEquals(200, shop.get("api/products/46/sustainability-score").status());
-        redis.evict("products", "46");
+        // a new product: scoring it reads it, materials and certifications included, through the
+        // second-level cache (whatever earlier tests left there of the sample's products)
+        var created = shop.post(
+                "api/products", product("ECO-L-" + UUID.randomUUID().toString().substring(0, 8), "12.00", "hemp"));
+        assertEquals(201, created.status(), created.body());
+        long id = created.json().get("id").asLong();
+        assertEquals(
+                200, shop.get("api/products/" + id + "/sustainability-score").status());
+        redis.evict("products", Long.toString(id)); // the score read the product through the products cache too
         double loads = shop.metric("ecolaura_catalog_product_loads_total");
         double entityHits = shop.metric("ecolaura_hibernate_second_level_cache_hits");
 
-        long statements = ok(shop.get("api/products/46")).sqlStatements();
+        long statements = ok(shop.get("api/products/" + id)).sqlStatements();
 
         assertEquals(loads + 1, shop.metric("ecolaura_catalog_product_loads_total"), "the lookup ran");
-        assertEquals(0, statements, "but read the product and its collections from the second-level cache");
+        assertEquals(0, statements, "but read the product, materials and certifications, from the second-level cache");
         assertEquals(
-                entityHits + 3,
+                entityHits + 1,
                 shop.metric("ecolaura_hibernate_second_level_cache_hits"),
-                "product, materials, certifications");
+                "one entry: the lists are columns of the product");
     }
 
     @Test
@@ -294,18 +433,13 @@ class CachingIT {
     @Test
     void entriesPlantedInTheProductsCacheNamingAnotherTypeOrGarbageAreRejectedEvictedAndRecomputed() {
         String id = "1702";
-        // not in this instance's near cache (another test may have read it): the planted entries are read from Redis
-        double dropped = shop.metric("ecolaura_cache_near_invalidations_total{cache=\"products\"");
-        redis.evict("products", id);
-        Eventually.holds(
-                "the near cache dropped " + id,
-                Duration.ofSeconds(10),
-                () -> shop.metric("ecolaura_cache_near_invalidations_total{cache=\"products\"") > dropped);
         shop.get("api/products/" + id);
         for (String planted : new String[] {
             "{\"type\":\"java.net.URL\",\"value\":\"http://attacker.example/\"}", "\u0000\u00ff not json at all"
         }) {
             redis.plant("products", id.getBytes(StandardCharsets.UTF_8), planted.getBytes(StandardCharsets.UTF_8));
+            // the value computed last is in this instance's near cache: the planted entry is read from Redis
+            dropFromTheNearCache(id);
             double rejected = shop.metric("ecolaura_cache_rejected_entries_total{cache=\"products\"");
             double loads = shop.metric("ecolaura_cache_loads_total{cache=\"products\"");
 

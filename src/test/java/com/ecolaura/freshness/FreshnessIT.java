@@ -313,7 +313,7 @@ class FreshnessIT {
         long id = made.id();
         int seconds = Integer.getInteger("ecolaura.test.freshness.seconds", 30);
         record Write(long version, long completedNanos) {}
-        record Read(long version, long startedNanos) {}
+        record Read(long version, long startedNanos, String instance) {}
         var writes = new ConcurrentLinkedQueue<Write>();
         var reads = new ConcurrentLinkedQueue<Read>();
         var stop = new AtomicBoolean();
@@ -333,12 +333,13 @@ class FreshnessIT {
         });
         for (int r = 0; r < 8; r++) {
             ShopClient shop = r % 2 == 0 ? a : b;
+            String instance = r % 2 == 0 ? "A" : "B";
             pool.execute(() -> {
                 while (!stop.get()) {
                     long started = System.nanoTime();
                     var reply = shop.get("api/products/" + id);
                     if (reply.status() == 200) {
-                        reads.add(new Read(reply.json().get("version").asLong(), started));
+                        reads.add(new Read(reply.json().get("version").asLong(), started, instance));
                     }
                 }
             });
@@ -350,17 +351,25 @@ class FreshnessIT {
 
         long margin = TimeUnit.MILLISECONDS.toNanos(50);
         var committed = new ArrayList<>(writes);
-        long stale = reads.stream()
+        var staleReads = reads.stream()
                 .filter(read -> committed.stream()
                         .filter(write -> write.completedNanos() + margin <= read.startedNanos())
                         .anyMatch(write -> write.version() > read.version()))
-                .count();
+                .map(read -> read.instance() + " read v" + read.version() + " "
+                        + committed.stream()
+                                .filter(write -> write.version() > read.version())
+                                .mapToLong(write -> (read.startedNanos() - write.completedNanos()) / 1_000_000)
+                                .max()
+                                .orElse(0)
+                        + " ms after a newer version was committed")
+                .toList();
+        long stale = staleReads.size();
         double nearServed = a.metric(nearHits) + b.metric(nearHits) - nearBefore;
         System.out.printf(
                 "FRESHNESS %d s: %d committed writes, %d reads on 2 instances (%.0f from near caches), %d stale reads%n",
                 seconds, committed.size(), reads.size(), nearServed, stale);
         assertTrue(committed.size() > 10 && reads.size() > 100, "enough traffic to mean something");
-        assertEquals(0, stale, "reads older than a write committed 50 ms before them");
+        assertEquals(0, stale, "reads older than a write committed 50 ms before them: " + staleReads);
         assertTrue(nearServed > 0, "the near caches took part");
     }
 

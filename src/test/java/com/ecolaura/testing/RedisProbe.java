@@ -83,6 +83,15 @@ public class RedisProbe implements AutoCloseable {
 
     private static final String NEAR_CACHE_CHANNEL = "ecolaura:near-cache:invalidations";
 
+    /** Drops an entry from every instance's near cache, leaving it in Redis (as a lost near copy would be). */
+    public void dropFromNearCaches(String cache, String key) {
+        redis.getTopic(NEAR_CACHE_CHANNEL, StringCodec.INSTANCE).publish("test-probe\n" + cache + "\n" + key);
+    }
+
+    public void deleteKeys(String... keys) {
+        redis.getKeys().delete(keys);
+    }
+
     /** Removes every entry of a JCache cache, from Redis and from every near cache. */
     public void clear(String cache) {
         redis.getKeys().delete(cache, "jcache_timeout_set:{" + cache + "}");

@@ -1,15 +1,16 @@
 package com.ecolaura.admin.control;
 
 import com.ecolaura.admin.entity.CacheStatus;
+import com.ecolaura.caching.metrics.CacheCounter;
 import com.ecolaura.caching.metrics.CacheMetrics;
 import com.ecolaura.caching.metrics.RedisMetrics;
 import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.caching.policy.CachePolicies;
-import com.ecolaura.caching.store.CacheAccess;
+import com.ecolaura.caching.store.CacheUpdates;
 import com.ecolaura.catalog.control.ProductCatalog;
 import com.ecolaura.catalog.control.SustainabilityScorer;
+import com.ecolaura.redis.control.RedisGateway;
 import com.ecolaura.redis.control.RedisInfo;
-import com.ecolaura.redis.control.SharedRedis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.hibernate.SessionFactory;
+import org.redisson.api.RedissonClient;
 
 /** What an operator can see and do with the caches: status, clear, evict one key, evict a region, warm. */
 @ApplicationScoped
@@ -37,7 +39,13 @@ public class CacheAdministration {
             CacheNames.TRENDING, List.of("ecolaura:trending:members"));
 
     @Inject
-    CacheAccess cache;
+    CacheUpdates cache;
+
+    @Inject
+    CachePolicies policies;
+
+    @Inject
+    RedisGateway redis;
 
     @Inject
     ProductCatalog catalog;
@@ -58,12 +66,12 @@ public class CacheAdministration {
 
     public CacheStatus status(String name) {
         known(name);
-        var policy = CachePolicies.of(name);
+        var policy = policies.of(name);
         long entries = known(RedisMetrics.entries(name));
         long memory = known(RedisMetrics.memory(name));
-        long hits = CacheMetrics.count("hits", name);
-        long stale = CacheMetrics.count("stale.hits", name);
-        long misses = CacheMetrics.count("misses", name);
+        long hits = CacheMetrics.value(CacheCounter.HITS, name);
+        long stale = CacheMetrics.value(CacheCounter.STALE_HITS, name);
+        long misses = CacheMetrics.value(CacheCounter.MISSES, name);
         long total = hits + stale + misses;
         return new CacheStatus(
                 name,
@@ -76,8 +84,8 @@ public class CacheAdministration {
                 hits,
                 stale,
                 misses,
-                CacheMetrics.count("errors", name),
-                CacheMetrics.count("loads", name),
+                CacheMetrics.value(CacheCounter.ERRORS, name),
+                CacheMetrics.value(CacheCounter.LOADS, name),
                 total == 0 ? 0 : (hits + stale) / (double) total,
                 getP99Millis(name));
     }
@@ -88,20 +96,27 @@ public class CacheAdministration {
         cache.clear(name);
         long companions = 0;
         for (String pattern : COMPANION_PATTERNS.getOrDefault(name, List.of())) {
-            var keys = SharedRedis.client().getKeys();
-            var batch = new ArrayList<String>();
-            for (String key : (Iterable<String>) keys.getKeysStreamByPattern(pattern, 200)::iterator) {
-                batch.add(key);
-                if (batch.size() == 200) {
-                    companions += keys.delete(batch.toArray(String[]::new));
-                    batch.clear();
-                }
-            }
-            if (!batch.isEmpty()) {
-                companions += keys.delete(batch.toArray(String[]::new));
-            }
+            companions += redis.call("clear", name, client -> deleteMatching(client, pattern), 0L);
         }
         return companions;
+    }
+
+    /** Deletes the keys a pattern matches, 200 at a time, found by SCAN. */
+    private static long deleteMatching(RedissonClient client, String pattern) {
+        var keys = client.getKeys();
+        var batch = new ArrayList<String>();
+        long deleted = 0;
+        for (String key : (Iterable<String>) keys.getKeysStreamByPattern(pattern, 200)::iterator) {
+            batch.add(key);
+            if (batch.size() == 200) {
+                deleted += keys.delete(batch.toArray(String[]::new));
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            deleted += keys.delete(batch.toArray(String[]::new));
+        }
+        return deleted;
     }
 
     public void evict(String name, String key) {

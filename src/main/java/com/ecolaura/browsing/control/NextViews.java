@@ -1,36 +1,38 @@
 package com.ecolaura.browsing.control;
 
+import com.ecolaura.background.control.Repeating;
 import com.ecolaura.caching.store.FreshDatabase;
+import com.ecolaura.catalog.entity.ProductViewed;
 import com.ecolaura.redis.control.DecayingCounts;
-import com.ecolaura.redis.control.RedisCircuit;
-import com.ecolaura.redis.control.RedisFailures;
-import com.ecolaura.redis.control.Settings;
-import com.ecolaura.redis.control.SharedRedis;
+import com.ecolaura.redis.control.RedisGateway;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.redisson.api.RBucketAsync;
+import org.redisson.api.RFuture;
 import org.redisson.client.codec.StringCodec;
 
 /**
  * A first-order model of browsing: how often a shopper who looked at product A looked at B next.
- * Each session's last product is a key of its own in Redis (so the model learns whichever instance
- * serves the next view); transitions are counted here and added every
+ * Each session's last product is a key of its own in Redis ({@code ecolaura:last-view:<session>},
+ * 30 min), so the model learns whichever instance serves the next view: a batch of views costs one
+ * round trip for all its sessions. Transitions are counted here and added every
  * {@code ecolaura.prefetch.flush-interval} (10 s) to one decaying set per product in Redis
  * ({@code ecolaura:next:{<id>}}, half-life {@code ecolaura.prefetch.half-life}, 6 h, its 10 most
- * frequent successors kept). Predictions are read from Redis at most every
+ * frequent successors kept, gone after 7 days unused). Predictions are read from Redis at most every
  * {@code ecolaura.prefetch.model-refresh} (30 s) per product.
  */
 @ApplicationScoped
@@ -42,123 +44,172 @@ public class NextViews {
     private static final int SUCCESSORS = 10;
     private static final int MAX_NOTED = 20_000;
     private static final Duration SESSION_MEMORY = Duration.ofMinutes(30);
+    private static final Duration MODEL_LIFETIME = Duration.ofDays(7);
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Repeating flushing;
 
-    private final boolean enabled = Settings.cachingEnabled();
-    private final Duration halfLife = Settings.duration("ecolaura.prefetch.half-life", Duration.ofHours(6));
+    @Inject
+    RedisGateway redis;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.cache.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.prefetch.half-life", defaultValue = "PT6H")
+    Duration halfLife;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.prefetch.flush-interval", defaultValue = "PT10S")
+    Duration flushInterval;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.prefetch.model-refresh", defaultValue = "PT30S")
+    Duration modelRefresh;
+
     private final Map<Long, Map<String, LongAdder>> transitions = new ConcurrentHashMap<>();
-    private final Cache<Long, List<Likely>> predictions = Caffeine.newBuilder()
-            .maximumSize(10_000)
-            .expireAfterWrite(Settings.duration("ecolaura.prefetch.model-refresh", Duration.ofSeconds(30)))
-            .build();
-    private ScheduledFuture<?> flushing;
+    private Cache<Long, List<Likely>> predictions;
+
+    @PostConstruct
+    void prepare() {
+        predictions = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(modelRefresh)
+                .build();
+    }
 
     void start(@Observes Startup startup) {
-        if (!enabled || flushing != null) {
-            return;
-        }
-        long interval = Settings.duration("ecolaura.prefetch.flush-interval", Duration.ofSeconds(10))
-                .toMillis();
-        flushing = scheduler.scheduleWithFixedDelay(this::flush, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (flushing != null) {
-            flushing.cancel(false);
+        if (enabled) {
+            flushing.start(this::flush, flushInterval);
         }
     }
 
-    /** Notes that a session looked at a product, and what it looked at before (one Redis call). */
-    public void viewed(String sessionId, long productId) {
-        if (!enabled || RedisCircuit.isOpen()) {
+    /**
+     * Notes what each session looked at, in order, and what it looked at before this batch: one
+     * round trip for the batch (each session's last product read and replaced).
+     */
+    void viewed(List<ProductViewed> views) {
+        if (!enabled) {
             return;
         }
-        String previous;
-        try {
-            previous = SharedRedis.client()
-                    .<String>getBucket("ecolaura:last-view:" + sessionId, StringCodec.INSTANCE)
-                    .getAndSet(Long.toString(productId), SESSION_MEMORY);
-            RedisCircuit.succeeded();
-        } catch (RuntimeException e) {
-            RedisFailures.record("last-view", "browsing", e);
+        var bySession = new LinkedHashMap<String, List<Long>>();
+        for (var view : views) {
+            view.session().ifPresent(session -> bySession
+                    .computeIfAbsent(session, s -> new ArrayList<>())
+                    .add(view.productId()));
+        }
+        if (bySession.isEmpty()) {
             return;
         }
-        if (previous == null || previous.equals(Long.toString(productId))) {
+        Map<String, String> before = redis.call(
+                "last-view",
+                "browsing",
+                client -> {
+                    var batch = client.createBatch();
+                    var previous = new HashMap<String, RFuture<String>>();
+                    bySession.forEach((session, products) -> {
+                        RBucketAsync<String> last =
+                                batch.getBucket("ecolaura:last-view:" + session, StringCodec.INSTANCE);
+                        previous.put(
+                                session,
+                                last.getAndSetAsync(Long.toString(products.get(products.size() - 1)), SESSION_MEMORY));
+                    });
+                    batch.execute();
+                    var answers = new HashMap<String, String>();
+                    previous.forEach((session, answer) -> {
+                        String value = answer.toCompletableFuture().join();
+                        if (value != null) {
+                            answers.put(session, value);
+                        }
+                    });
+                    return answers;
+                },
+                null);
+        if (before == null) {
             return;
         }
-        long from = Long.parseLong(previous);
+        bySession.forEach((session, products) -> {
+            String previous = before.get(session);
+            long from = previous == null ? -1 : Long.parseLong(previous);
+            for (long to : products) {
+                if (from >= 0 && from != to) {
+                    note(from, to);
+                }
+                from = to;
+            }
+        });
+    }
+
+    private void note(long from, long to) {
         var successors = transitions.get(from);
         if (successors == null && transitions.size() >= MAX_NOTED) {
             return;
         }
         (successors != null ? successors : transitions.computeIfAbsent(from, id -> new ConcurrentHashMap<>()))
-                .computeIfAbsent(Long.toString(productId), id -> new LongAdder())
+                .computeIfAbsent(Long.toString(to), id -> new LongAdder())
                 .increment();
     }
 
     void flush() {
-        if (transitions.isEmpty() || RedisCircuit.isOpen()) {
+        if (transitions.isEmpty() || !redis.available()) {
             return;
         }
-        var batch = SharedRedis.client().createBatch();
+        var drained = new HashMap<Long, Map<String, Long>>();
         for (Long from : List.copyOf(transitions.keySet())) {
             var successors = transitions.remove(from);
             if (successors != null) {
                 var counts = new HashMap<String, Long>();
                 successors.forEach((to, count) -> counts.put(to, count.sum()));
-                model(from).addTo(batch, counts);
+                drained.put(from, counts);
             }
         }
-        try {
+        // the model is a hint: a lost batch only makes it learn a little slower
+        redis.run("next-views", "browsing", client -> {
+            var batch = client.createBatch();
+            drained.forEach((from, counts) -> model(from).addTo(batch, counts));
             batch.execute();
-        } catch (RuntimeException e) {
-            // the model is a hint: a lost batch only makes it learn a little slower
-            RedisFailures.record("next-views", "browsing", e);
-        }
+        });
     }
 
     /** The products most often looked at after this one, most likely first. */
     public List<Likely> after(long productId) {
-        if (!enabled || RedisCircuit.isOpen()) {
+        if (!enabled || !redis.available()) {
             return List.of();
         }
         return predictions.get(productId, this::read);
     }
 
     private List<Likely> read(long productId) {
-        try {
-            var top = model(productId).top(SUCCESSORS);
-            // the total ties with a product that every transition went to, and may then come second
-            double total = top.stream()
-                    .filter(scored -> DecayingCounts.TOTAL.equals(scored.member()))
-                    .mapToDouble(DecayingCounts.Scored::score)
-                    .findFirst()
-                    .orElse(Double.NaN);
-            return top.stream()
-                    .filter(scored -> !DecayingCounts.TOTAL.equals(scored.member()))
-                    .map(scored -> new Likely(Long.parseLong(scored.member()), scored.score() / total))
-                    .filter(likely -> likely.probability() > 0)
-                    .toList();
-        } catch (RuntimeException e) {
-            RedisFailures.record("next-views", "browsing", e);
+        var top =
+                redis.call("next-views", "browsing", client -> model(productId).top(client, SUCCESSORS), null);
+        if (top == null) {
             return List.of();
         }
+        // the total ties with a product that every transition went to, and may then come second
+        double total = top.stream()
+                .filter(scored -> DecayingCounts.TOTAL.equals(scored.member()))
+                .mapToDouble(DecayingCounts.Scored::score)
+                .findFirst()
+                .orElse(Double.NaN);
+        return top.stream()
+                .filter(scored -> !DecayingCounts.TOTAL.equals(scored.member()))
+                .map(scored -> new Likely(Long.parseLong(scored.member()), scored.score() / total))
+                .filter(likely -> likely.probability() > 0)
+                .toList();
     }
 
     private DecayingCounts model(long productId) {
-        return new DecayingCounts("next", Long.toString(productId), halfLife, SUCCESSORS, Duration.ofDays(7));
+        return new DecayingCounts("next", Long.toString(productId), halfLife, SUCCESSORS, MODEL_LIFETIME);
     }
 
     /** A new database: what followed what concerned other products. */
     void forget(@Observes FreshDatabase.Forgotten forgotten) {
         transitions.clear();
         predictions.invalidateAll();
-        try {
-            var keys = SharedRedis.client().getKeys();
-            var chunk = new java.util.ArrayList<String>();
+        redis.run("next-views", "browsing", client -> {
+            var keys = client.getKeys();
+            var chunk = new ArrayList<String>();
             for (String key : (Iterable<String>) keys.getKeysStreamByPattern("ecolaura:next:*", 500)::iterator) {
                 chunk.add(key);
                 if (chunk.size() == 500) {
@@ -169,8 +220,6 @@ public class NextViews {
             if (!chunk.isEmpty()) {
                 keys.delete(chunk.toArray(String[]::new));
             }
-        } catch (RuntimeException e) {
-            RedisFailures.record("next-views", "browsing", e);
-        }
+        });
     }
 }

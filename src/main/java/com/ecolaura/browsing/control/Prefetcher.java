@@ -1,15 +1,16 @@
 package com.ecolaura.browsing.control;
 
 import com.ecolaura.caching.metrics.CacheMetrics;
+import com.ecolaura.caching.metrics.Gauge;
 import com.ecolaura.caching.policy.CacheNames;
-import com.ecolaura.caching.store.NearCache;
+import com.ecolaura.caching.store.CacheStore;
 import com.ecolaura.caching.store.QuietReads;
 import com.ecolaura.catalog.control.ProductCatalog;
-import com.ecolaura.catalog.entity.ProductViewed;
-import com.ecolaura.redis.control.Settings;
+import com.ecolaura.catalog.entity.ProductsViewed;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,13 +22,14 @@ import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Fetches, while a shopper looks at a product, the products most likely to be looked at next
+ * Fetches, after a shopper looked at a product, the products most likely to be looked at next
  * ({@link NextViews}): up to {@code ecolaura.prefetch.count} (2) whose share of what followed is at
  * least {@code ecolaura.prefetch.min-probability} (0.25), unless this instance's near cache holds them
- * already. A prefetch reads through the products cache, so it fills the near cache from Redis, or
- * Redis and the near cache from the database. At most {@code ecolaura.prefetch.concurrency} (4) run at
+ * already. A prefetch reads through the products cache once: from Redis into the near cache, or from
+ * the database into Redis and the near cache. At most {@code ecolaura.prefetch.concurrency} (4) run at
  * once; beyond that a prediction is dropped, never queued. Counted: prefetches issued, used (the
  * product was then viewed here within {@code ecolaura.prefetch.horizon}, 5 min), wasted (not), dropped.
  */
@@ -41,58 +43,85 @@ public class Prefetcher {
     NextViews next;
 
     @Inject
-    NearCache near;
+    CacheStore store;
 
     @Inject
     ProductCatalog catalog;
 
-    private final boolean enabled = Settings.cachingEnabled() && Settings.flag("ecolaura.prefetch.enabled", true);
-    private final int count = Settings.number("ecolaura.prefetch.count", 2);
-    private final double minProbability = Settings.decimal("ecolaura.prefetch.min-probability", 0.25);
-    private final Semaphore running = new Semaphore(Math.max(1, Settings.number("ecolaura.prefetch.concurrency", 4)));
+    @Inject
+    @ConfigProperty(name = "ecolaura.cache.enabled", defaultValue = "true")
+    boolean cachingEnabled;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.prefetch.enabled", defaultValue = "true")
+    boolean prefetching;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.prefetch.count", defaultValue = "2")
+    int count;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.prefetch.min-probability", defaultValue = "0.25")
+    double minProbability;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.prefetch.concurrency", defaultValue = "4")
+    int concurrency;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.prefetch.horizon", defaultValue = "PT5M")
+    Duration horizon;
+
     private final AtomicLong issued = new AtomicLong();
     private final AtomicLong used = new AtomicLong();
     private final AtomicLong wasted = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private final Cache<Long, Boolean> pending = Caffeine.newBuilder()
-            .maximumSize(50_000)
-            .expireAfterWrite(Settings.duration("ecolaura.prefetch.horizon", Duration.ofMinutes(5)))
-            .removalListener((Long id, Boolean value, RemovalCause cause) -> {
-                if (cause.wasEvicted()) {
-                    wasted.incrementAndGet();
-                }
-            })
-            .build();
+    private Semaphore running;
+    private Cache<Long, Boolean> pending;
+
+    @PostConstruct
+    void prepare() {
+        running = new Semaphore(Math.max(1, concurrency));
+        pending = Caffeine.newBuilder()
+                .maximumSize(50_000)
+                .expireAfterWrite(horizon)
+                .removalListener((Long id, Boolean value, RemovalCause cause) -> {
+                    if (cause.wasEvicted()) {
+                        wasted.incrementAndGet();
+                    }
+                })
+                .build();
+    }
 
     void start(@Observes Startup startup) {
-        gauge("issued", "Products prefetched because they were likely to be viewed next", issued);
-        gauge("used", "Prefetched products then viewed on this instance within the horizon", used);
-        gauge("wasted", "Prefetched products not viewed on this instance within the horizon", wasted);
-        gauge("dropped", "Predictions not prefetched because enough prefetches were running", dropped);
+        CacheMetrics.gauge(Gauge.PREFETCH_ISSUED, null, issued::get);
+        CacheMetrics.gauge(Gauge.PREFETCH_USED, null, used::get);
+        CacheMetrics.gauge(Gauge.PREFETCH_WASTED, null, wasted::get);
+        CacheMetrics.gauge(Gauge.PREFETCH_DROPPED, null, dropped::get);
     }
 
-    private static void gauge(String name, String description, AtomicLong value) {
-        CacheMetrics.gauge("prefetch." + name, description, null, value::get);
-    }
-
-    /** A shopper looks at a product: the learning is {@link NextViews}'s, the prefetching is done here. */
-    void viewed(@Observes ProductViewed view) {
-        long productId = view.productId();
-        if (pending.asMap().remove(productId) != null) {
-            used.incrementAndGet();
+    /** Shoppers looked at products: the learning is {@link NextViews}'s, the prefetching is done here. */
+    void viewed(@Observes ProductsViewed viewed) {
+        for (var view : viewed.views()) {
+            if (pending.asMap().remove(view.productId()) != null) {
+                used.incrementAndGet();
+            }
         }
-        if (view.session().isEmpty()) {
+        next.viewed(viewed.views());
+        if (!cachingEnabled || !prefetching) {
             return;
         }
-        next.viewed(view.session().get(), productId);
-        if (!enabled) {
-            return;
+        for (var view : viewed.views()) {
+            if (view.session().isEmpty()) {
+                continue;
+            }
+            long productId = view.productId();
+            next.after(productId).stream()
+                    .filter(likely -> likely.probability() >= minProbability && likely.productId() != productId)
+                    .limit(count)
+                    .filter(likely -> !store.nearHolds(CacheNames.PRODUCTS, Long.toString(likely.productId())))
+                    .forEach(likely -> prefetch(likely.productId()));
         }
-        next.after(productId).stream()
-                .filter(likely -> likely.probability() >= minProbability && likely.productId() != productId)
-                .limit(count)
-                .filter(likely -> !near.holds(CacheNames.PRODUCTS, Long.toString(likely.productId())))
-                .forEach(likely -> prefetch(likely.productId()));
     }
 
     /**
@@ -109,8 +138,6 @@ public class Prefetcher {
         try {
             executor.execute(() -> {
                 try {
-                    // a value just computed goes to Redis only; the second read copies it into the near cache
-                    QuietReads.run(() -> catalog.find(productId));
                     QuietReads.run(() -> catalog.find(productId));
                 } catch (NotFoundException e) {
                     pending.asMap().remove(productId); // deleted since the model learnt it

@@ -1,8 +1,10 @@
 package com.ecolaura.caching.annotations;
 
+import com.ecolaura.caching.metrics.CacheCounter;
 import com.ecolaura.caching.metrics.CacheMetrics;
-import com.ecolaura.caching.store.CacheAccess;
-import com.ecolaura.caching.store.KeyLocks;
+import com.ecolaura.caching.store.CacheStore;
+import com.ecolaura.caching.store.Lease;
+import com.ecolaura.caching.store.QuietReads;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +19,9 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Recomputes a stale (or nearly expired) entry off the request thread, exactly once across all
- * instances: a set of keys being refreshed here, then a lease in Redis. The call goes through the
- * bean's proxy, so its transaction and the cache interceptor (which then writes) apply as usual.
+ * instances: a set of keys being refreshed here, then the entry's lease in Redis. The call goes
+ * through the bean's proxy, so its transaction and the cache interceptor (which writes under the
+ * lease) apply as usual.
  */
 @ApplicationScoped
 public class BackgroundRefresh {
@@ -29,7 +32,7 @@ public class BackgroundRefresh {
     ManagedExecutorService executor;
 
     @Inject
-    CacheAccess cache;
+    CacheStore store;
 
     private final Set<String> refreshingHere = ConcurrentHashMap.newKeySet();
 
@@ -38,42 +41,39 @@ public class BackgroundRefresh {
      *     later one (a refresh that finished while this request read the old entry) has nothing to do
      */
     void refresh(CachedMethod cached, String key, Method method, Object[] parameters, long seenFreshUntil) {
-        String lockKey = "ecolaura:refresh:" + cached.policy.cacheName() + ":" + key;
-        if (!refreshingHere.add(lockKey)) {
+        String refreshing = cached.cacheName + "\n" + key;
+        if (!refreshingHere.add(refreshing)) {
             return;
         }
         try {
             executor.execute(() -> {
                 try {
-                    KeyLocks.tryAcquire(lockKey, cached.policy.lockLease()).ifPresent(token -> {
-                        try {
-                            if (refreshedSince(cached, key, seenFreshUntil)) {
-                                return;
-                            }
-                            invokeForced(method, parameters);
-                            CacheMetrics.refresh(cached.cacheName);
-                        } finally {
-                            KeyLocks.release(lockKey, token);
+                    if (store.lease(cached.policy, key, cached.resultType, true) instanceof Lease.Granted lease) {
+                        if (refreshedSince(cached, key, seenFreshUntil)) {
+                            store.release(lease);
+                            return;
                         }
-                    });
+                        invokeUnder(lease, method, parameters);
+                        CacheMetrics.count(CacheCounter.REFRESHES, cached.cacheName);
+                    }
                 } finally {
-                    refreshingHere.remove(lockKey);
+                    refreshingHere.remove(refreshing);
                 }
             });
         } catch (RejectedExecutionException e) {
-            refreshingHere.remove(lockKey);
+            refreshingHere.remove(refreshing);
         }
     }
 
     private boolean refreshedSince(CachedMethod cached, String key, long seenFreshUntil) {
-        return cache.peek(cached.cacheName, key, cached.resultType)
+        return QuietReads.run(() -> store.get(cached.cacheName, key, cached.resultType))
                 .filter(entry -> entry.freshUntil() > seenFreshUntil)
                 .isPresent();
     }
 
-    private static void invokeForced(Method method, Object[] parameters) {
+    private void invokeUnder(Lease.Granted lease, Method method, Object[] parameters) {
         Object bean = CDI.current().select(method.getDeclaringClass()).get();
-        RefreshContext.force();
+        RefreshContext.hold(lease);
         try {
             method.invoke(bean, parameters);
         } catch (InvocationTargetException e) {
@@ -85,7 +85,10 @@ public class BackgroundRefresh {
         } catch (IllegalAccessException e) {
             LOG.log(Level.WARNING, "background refresh of {0} impossible: {1}", method.getName(), e.toString());
         } finally {
-            RefreshContext.consume();
+            var unused = RefreshContext.consume();
+            if (unused != null) {
+                store.release(unused); // the interceptor never ran
+            }
         }
     }
 }

@@ -1,13 +1,14 @@
 package com.ecolaura.caching.annotations;
 
-import com.ecolaura.caching.store.CacheAccess;
-import com.ecolaura.redis.control.Settings;
+import com.ecolaura.caching.policy.CachePolicies;
+import com.ecolaura.caching.store.CacheUpdates;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import javax.cache.annotation.CachePut;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code @CachePut} on Redis: caches the {@code @CacheValue} parameter under the key parameters. */
 @CachePut
@@ -16,20 +17,27 @@ import javax.cache.annotation.CachePut;
 public class CachePutInterceptor {
 
     @Inject
-    CacheAccess cache;
+    CacheUpdates cache;
+
+    @Inject
+    CachePolicies policies;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.cache.enabled", defaultValue = "true")
+    boolean enabled;
 
     @AroundInvoke
     Object cachePut(InvocationContext invocation) throws Exception {
-        if (!Settings.cachingEnabled()) {
+        if (!enabled) {
             return invocation.proceed();
         }
-        var annotation = invocation.getMethod().getAnnotation(CachePut.class);
-        var method = CachedMethod.of(invocation.getMethod(), annotation.cacheName());
+        var method = CachedMethod.of(invocation.getMethod(), policies);
+        var annotation = (CachePut) method.annotation;
         if (method.valuePosition < 0) {
             throw new IllegalStateException("@CachePut needs a @CacheValue parameter: " + invocation.getMethod());
         }
         Object[] parameters = invocation.getParameters();
-        Runnable put = () -> cache.put(method.policy, method.key(parameters), parameters[method.valuePosition], 0);
+        Runnable put = () -> cache.put(method.policy, method.key(parameters), parameters[method.valuePosition]);
         if (!annotation.afterInvocation()) {
             put.run();
             return invocation.proceed();

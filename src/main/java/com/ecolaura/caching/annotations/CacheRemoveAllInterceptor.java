@@ -1,13 +1,14 @@
 package com.ecolaura.caching.annotations;
 
-import com.ecolaura.caching.store.CacheAccess;
-import com.ecolaura.redis.control.Settings;
+import com.ecolaura.caching.policy.CachePolicies;
+import com.ecolaura.caching.store.CacheUpdates;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import javax.cache.annotation.CacheRemoveAll;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code @CacheRemoveAll} on Redis: clears the whole cache. */
 @CacheRemoveAll
@@ -16,15 +17,22 @@ import javax.cache.annotation.CacheRemoveAll;
 public class CacheRemoveAllInterceptor {
 
     @Inject
-    CacheAccess cache;
+    CacheUpdates cache;
+
+    @Inject
+    CachePolicies policies;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.cache.enabled", defaultValue = "true")
+    boolean enabled;
 
     @AroundInvoke
     Object cacheRemoveAll(InvocationContext invocation) throws Exception {
-        if (!Settings.cachingEnabled()) {
+        if (!enabled) {
             return invocation.proceed();
         }
-        var annotation = invocation.getMethod().getAnnotation(CacheRemoveAll.class);
-        var method = CachedMethod.of(invocation.getMethod(), annotation.cacheName());
+        var method = CachedMethod.of(invocation.getMethod(), policies);
+        var annotation = (CacheRemoveAll) method.annotation;
         if (!annotation.afterInvocation()) {
             cache.clear(method.cacheName);
             return invocation.proceed();

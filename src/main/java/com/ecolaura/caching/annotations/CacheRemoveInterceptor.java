@@ -1,13 +1,14 @@
 package com.ecolaura.caching.annotations;
 
-import com.ecolaura.caching.store.CacheAccess;
-import com.ecolaura.redis.control.Settings;
+import com.ecolaura.caching.policy.CachePolicies;
+import com.ecolaura.caching.store.CacheUpdates;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import javax.cache.annotation.CacheRemove;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code @CacheRemove} on Redis: evicts the entry of the key parameters. */
 @CacheRemove
@@ -16,15 +17,22 @@ import javax.cache.annotation.CacheRemove;
 public class CacheRemoveInterceptor {
 
     @Inject
-    CacheAccess cache;
+    CacheUpdates cache;
+
+    @Inject
+    CachePolicies policies;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.cache.enabled", defaultValue = "true")
+    boolean enabled;
 
     @AroundInvoke
     Object cacheRemove(InvocationContext invocation) throws Exception {
-        if (!Settings.cachingEnabled()) {
+        if (!enabled) {
             return invocation.proceed();
         }
-        var annotation = invocation.getMethod().getAnnotation(CacheRemove.class);
-        var method = CachedMethod.of(invocation.getMethod(), annotation.cacheName());
+        var method = CachedMethod.of(invocation.getMethod(), policies);
+        var annotation = (CacheRemove) method.annotation;
         Object[] parameters = invocation.getParameters();
         Runnable remove = () -> cache.remove(method.cacheName, method.key(parameters));
         if (!annotation.afterInvocation()) {

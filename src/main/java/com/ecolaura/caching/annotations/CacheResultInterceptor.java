@@ -1,14 +1,16 @@
 package com.ecolaura.caching.annotations;
 
-import com.ecolaura.caching.metrics.CacheMetrics;
-import com.ecolaura.caching.store.CacheAccess;
-import com.ecolaura.redis.control.Settings;
+import com.ecolaura.caching.policy.CachePolicies;
+import com.ecolaura.caching.store.CacheStore;
+import com.ecolaura.caching.store.Lease;
+import com.ecolaura.caching.store.Lookup;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import javax.cache.annotation.CacheResult;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code @CacheResult} on Redis. A fresh hit skips the method. A stale hit (inside the
@@ -22,7 +24,7 @@ import javax.cache.annotation.CacheResult;
 public class CacheResultInterceptor {
 
     @Inject
-    CacheAccess cache;
+    CacheStore store;
 
     @Inject
     SingleFlight singleFlight;
@@ -30,36 +32,47 @@ public class CacheResultInterceptor {
     @Inject
     BackgroundRefresh refresh;
 
+    @Inject
+    CachePolicies policies;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.cache.enabled", defaultValue = "true")
+    boolean enabled;
+
     @AroundInvoke
     Object cacheResult(InvocationContext invocation) throws Exception {
-        if (!Settings.cachingEnabled()) {
+        if (!enabled) {
             return invocation.proceed();
         }
-        var annotation = invocation.getMethod().getAnnotation(CacheResult.class);
-        var method = CachedMethod.of(invocation.getMethod(), annotation.cacheName());
+        var method = CachedMethod.of(invocation.getMethod(), policies);
         String key = method.key(invocation.getParameters());
-        if (RefreshContext.consume() || annotation.skipGet()) {
+        var refreshing = RefreshContext.consume();
+        if (refreshing != null) {
+            return singleFlight.computeAndWrite(method, refreshing, invocation::proceed);
+        }
+        if (((CacheResult) method.annotation).skipGet()) {
             return computeAndCache(invocation, method, key);
         }
-        var hit = cache.get(method.cacheName, key, method.resultType);
-        if (hit.isPresent()) {
-            var entry = hit.get();
+        var found = store.lookup(method.cacheName, key, method.resultType);
+        if (found instanceof Lookup.Hit hit) {
+            var entry = hit.entry();
             long now = System.currentTimeMillis();
             if (!entry.isFresh(now) || method.policy.refreshEarly(now, entry.computeMillis(), entry.freshUntil())) {
                 refresh.refresh(method, key, invocation.getMethod(), invocation.getParameters(), entry.freshUntil());
             }
             return entry.value();
         }
-        return singleFlight.load(method, key, () -> computeAndCache(invocation, method, key));
+        if (found instanceof Lookup.Unreachable) {
+            return singleFlight.computeOnly(method, invocation::proceed); // one failed call per read is enough
+        }
+        return singleFlight.load(method, key, invocation::proceed);
     }
 
+    /** {@code skipGet}: always computed, and written when this caller can take the lease. */
     private Object computeAndCache(InvocationContext invocation, CachedMethod method, String key) throws Exception {
-        String fence = cache.fence(method.cacheName, key);
-        long started = System.nanoTime();
-        Object result = invocation.proceed();
-        long took = System.nanoTime() - started;
-        CacheMetrics.load(method.cacheName, took);
-        cache.putUnlessEvictedSince(fence, method.policy, key, result, took / 1_000_000);
-        return result;
+        if (store.lease(method.policy, key, method.resultType, true) instanceof Lease.Granted lease) {
+            return singleFlight.computeAndWrite(method, lease, invocation::proceed);
+        }
+        return invocation.proceed();
     }
 }

@@ -1,16 +1,14 @@
 package com.ecolaura.caching.annotations;
 
+import com.ecolaura.caching.metrics.CacheMetrics;
+import com.ecolaura.caching.metrics.Gauge;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
+import jakarta.enterprise.event.Startup;
 import java.lang.System.Logger.Level;
 import java.util.Collection;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Watches that nothing is cached in Payara's embedded Hazelcast: its JSR-107 interceptors are
@@ -24,21 +22,10 @@ public class PayaraHazelcastCaches {
     private static final System.Logger LOG = System.getLogger(PayaraHazelcastCaches.class.getName());
     private static final String CACHE_SERVICE = "hz:impl:cacheService";
 
-    @Inject
-    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-    MetricRegistry registry;
-
-    void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    void register(@Observes Startup startup) {
         try {
             Object hazelcast = new InitialContext().lookup("payara/Hazelcast");
-            registry.gauge(
-                    Metadata.builder()
-                            .withName("ecolaura.cache.hazelcast.entries")
-                            .withDescription(
-                                    "Entries in Payara's Hazelcast JCache caches; 0 unless something bypasses Redis")
-                            .build(),
-                    hazelcast,
-                    PayaraHazelcastCaches::entries);
+            CacheMetrics.gauge(Gauge.HAZELCAST_ENTRIES, null, () -> entries(hazelcast));
         } catch (NamingException | RuntimeException e) {
             LOG.log(Level.INFO, "Payara's Hazelcast is not available here: {0}", e.toString());
         }

@@ -1,20 +1,24 @@
 package com.ecolaura.caching.annotations;
 
-/** Marks a call made by a background refresh: its interceptor recomputes and writes, whatever is cached. */
+import com.ecolaura.caching.store.Lease;
+
+/** Marks a call made by a background refresh, with the lease it holds: its interceptor recomputes and writes under it. */
 final class RefreshContext {
 
-    private static final ThreadLocal<Boolean> FORCED = new ThreadLocal<>();
+    private static final ThreadLocal<Lease.Granted> LEASE = new ThreadLocal<>();
 
     private RefreshContext() {}
 
-    static void force() {
-        FORCED.set(Boolean.TRUE);
+    static void hold(Lease.Granted lease) {
+        LEASE.set(lease);
     }
 
-    /** True once for a forced call: nested cached calls inside it are ordinary again. */
-    static boolean consume() {
-        boolean forced = FORCED.get() != null;
-        FORCED.remove();
-        return forced;
+    /** The lease once, for the forced call: nested cached calls inside it are ordinary again. */
+    static Lease.Granted consume() {
+        var lease = LEASE.get();
+        if (lease != null) {
+            LEASE.remove();
+        }
+        return lease;
     }
 }

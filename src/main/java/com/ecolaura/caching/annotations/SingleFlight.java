@@ -1,66 +1,70 @@
 package com.ecolaura.caching.annotations;
 
+import com.ecolaura.caching.metrics.CacheCounter;
 import com.ecolaura.caching.metrics.CacheMetrics;
-import com.ecolaura.caching.store.CacheAccess;
-import com.ecolaura.caching.store.KeyLocks;
+import com.ecolaura.caching.store.CacheStore;
+import com.ecolaura.caching.store.Lease;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
- * On a miss, one caller across all instances computes the value; the others poll the cache for it
- * (5 ms, then backing off to 50 ms) for up to the policy's lock wait, and compute it themselves
- * only if the holder is too slow or gone.
+ * On a miss, one caller across all instances computes the value under a lease; the others ask again
+ * (5 ms, then backing off to 50 ms) for up to the policy's lock wait, and get the value, or the lease
+ * once the holder is gone, or compute themselves only if the holder is too slow. Each ask is one
+ * round trip ({@link CacheStore#lease}).
  */
 @ApplicationScoped
 public class SingleFlight {
 
     @Inject
-    CacheAccess cache;
+    CacheStore store;
 
     Object load(CachedMethod method, String key, Callable<Object> compute) throws Exception {
-        String lockKey = "ecolaura:lock:" + method.policy.cacheName() + ":" + key;
-        var lease = KeyLocks.tryAcquire(lockKey, method.policy.lockLease());
-        if (lease.isPresent() && KeyLocks.UNRECORDED.equals(lease.get())) {
-            return compute.call(); // Redis just failed: no other caller can be coordinated, nor served
-        }
-        if (lease.isPresent()) {
-            return computeHolding(method, key, lockKey, lease.get(), compute);
-        }
         long deadline = System.nanoTime() + method.policy.lockWait().toNanos();
         long pause = 5;
-        while (System.nanoTime() < deadline) {
+        while (true) {
+            var lease = store.lease(method.policy, key, method.resultType, false);
+            if (lease instanceof Lease.Cached cached) {
+                CacheMetrics.count(CacheCounter.COALESCED, method.cacheName);
+                return cached.entry().value();
+            }
+            if (lease instanceof Lease.Granted granted) {
+                return computeAndWrite(method, granted, compute);
+            }
+            if (lease instanceof Lease.Unavailable || System.nanoTime() >= deadline) {
+                if (lease instanceof Lease.Held) {
+                    CacheMetrics.count(CacheCounter.LOCK_WAIT_TIMEOUTS, method.cacheName);
+                }
+                return computeOnly(method, compute);
+            }
             TimeUnit.MILLISECONDS.sleep(pause);
             pause = Math.min(50, pause * 2);
-            var computed = cache.peek(method.cacheName, key, method.resultType);
-            if (computed.isPresent()) {
-                CacheMetrics.coalesced(method.cacheName);
-                return computed.get().value();
-            }
-            if (!KeyLocks.isHeld(lockKey)) {
-                var released = KeyLocks.tryAcquire(lockKey, method.policy.lockLease());
-                if (released.isPresent()) {
-                    return computeHolding(method, key, lockKey, released.get(), compute);
-                }
-            }
         }
-        CacheMetrics.lockWaitTimeout(method.cacheName);
-        return compute.call();
     }
 
-    private Object computeHolding(
-            CachedMethod method, String key, String lockKey, String token, Callable<Object> compute) throws Exception {
+    /** Computes without writing: without a lease nothing fences the value against a concurrent write. */
+    Object computeOnly(CachedMethod method, Callable<Object> compute) throws Exception {
+        long started = System.nanoTime();
+        Object result = compute.call();
+        CacheMetrics.load(method.cacheName, System.nanoTime() - started);
+        return result;
+    }
+
+    /** Computes under the lease and writes the result, or gives the lease back if the computation fails. */
+    Object computeAndWrite(CachedMethod method, Lease.Granted lease, Callable<Object> compute) throws Exception {
+        long started = System.nanoTime();
+        Object result;
         try {
-            // the previous holder may have cached it between our miss and our lease
-            var computed = cache.peek(method.cacheName, key, method.resultType);
-            if (computed.isPresent()) {
-                CacheMetrics.coalesced(method.cacheName);
-                return computed.get().value();
-            }
-            return compute.call();
-        } finally {
-            KeyLocks.release(lockKey, token);
+            result = compute.call();
+        } catch (Exception | Error e) {
+            store.release(lease);
+            throw e;
         }
+        long took = System.nanoTime() - started;
+        CacheMetrics.load(method.cacheName, took);
+        store.putComputed(lease, method.policy, method.resultType, result, took / 1_000_000);
+        return result;
     }
 }

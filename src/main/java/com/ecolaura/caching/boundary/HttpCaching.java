@@ -1,9 +1,12 @@
 package com.ecolaura.caching.boundary;
 
 import com.ecolaura.caching.policy.CachePolicies;
-import com.ecolaura.redis.control.Settings;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.CacheControl;
@@ -11,12 +14,16 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Conditional GETs for API consumers. A resource with a version gets the strong ETag {@code "v5"},
@@ -24,36 +31,116 @@ import java.util.function.Supplier;
  * {@code Cache-Control} follows its cache's policy: {@code max-age} the TTL, capped by
  * {@code ecolaura.http.max-age} (60 s by default: API clients revalidate, cheaply, through the ETag),
  * and {@code stale-while-revalidate} the cache's stale window.
+ *
+ * <p>A value's JSON (and hash) is made once per value object: the near cache hands out the same
+ * object on every hit, so a hot entry is serialised and hashed once, not per request.
  */
-public final class HttpCaching {
+@ApplicationScoped
+public class HttpCaching {
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
-    private static final Duration MAX_AGE_CAP = Settings.duration("ecolaura.http.max-age", Duration.ofSeconds(60));
+    private static final String JSON = MediaType.APPLICATION_JSON;
 
-    private HttpCaching() {}
+    /** A value as the API sends it: its JSON, and the hash of it. */
+    public record Rendered(byte[] json, String hash) {}
+
+    @Inject
+    CachePolicies policies;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.http.max-age", defaultValue = "PT60S")
+    Duration maxAgeCap;
+
+    private final Cache<Object, Rendered> rendered =
+            Caffeine.newBuilder().weakKeys().maximumSize(100_000).build();
+    private final Map<String, String> cacheControls = new ConcurrentHashMap<>();
 
     public static EntityTag versionTag(long version) {
         return new EntityTag("v" + version);
     }
 
     /** A shared (CDN-cacheable) response for a versioned resource; 304 when the client has this version. */
-    public static Response versioned(Request request, long version, String cacheName, Supplier<Object> body) {
-        return conditional(request, versionTag(version), shared(cacheName), body);
+    public Response versioned(Request request, long version, String cacheName, Supplier<Object> body) {
+        return conditional(request, versionTag(version), CacheControl.valueOf(cacheControl(cacheName)), body);
     }
 
     /** A user's own resource: never stored by shared caches, always revalidated. */
-    public static Response personal(Request request, long version, Supplier<Object> body) {
+    public Response personal(Request request, long version, Supplier<Object> body) {
         return conditional(request, versionTag(version), CacheControl.valueOf("private, no-cache"), body);
     }
 
-    /** The body is built only when the client's copy is not current. */
-    private static Response conditional(
-            Request request, EntityTag tag, CacheControl cacheControl, Supplier<Object> body) {
+    /** A computed resource: its ETag is the hash of its JSON, which is then sent as it was hashed. */
+    public Response hashed(Request request, String cacheName, Object value) {
+        var json = render(value);
+        var cacheControl = CacheControl.valueOf(cacheControl(cacheName));
+        var tag = new EntityTag(json.hash());
         var notModified = preconditions(request, tag);
         if (notModified != null) {
             return notModified.cacheControl(cacheControl).build();
         }
-        return Response.ok(body.get()).tag(tag).cacheControl(cacheControl).build();
+        return Response.ok(json.json(), JSON)
+                .tag(tag)
+                .cacheControl(cacheControl)
+                .build();
+    }
+
+    /**
+     * The same answer as {@link #versioned} for a servlet that serves a versioned value without
+     * JAX-RS (the hot paths): 304 or the JSON, with ETag, Cache-Control and Vary. False, with nothing
+     * written, when the request asks for what only JAX-RS does (other conditions, another type).
+     */
+    public boolean serve(
+            HttpServletRequest request, HttpServletResponse response, long version, String cacheName, Object value)
+            throws IOException {
+        if (!plain(request)) {
+            return false;
+        }
+        String tag = "\"v" + version + "\"";
+        response.setHeader("ETag", tag);
+        response.setHeader("Cache-Control", cacheControl(cacheName));
+        response.setHeader("Vary", "Accept-Encoding");
+        if (matches(request.getHeader("If-None-Match"), tag)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return true;
+        }
+        byte[] json = render(value).json();
+        response.setContentType(JSON);
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
+        return true;
+    }
+
+    /** The value's JSON and its hash, made once per value object. */
+    public Rendered render(Object value) {
+        var known = rendered.getIfPresent(value);
+        if (known != null) {
+            return known;
+        }
+        byte[] json = ApiJson.JSONB.toJson(value).getBytes(StandardCharsets.UTF_8);
+        var made = new Rendered(json, sha256(json).substring(0, 32));
+        rendered.put(value, made);
+        return made;
+    }
+
+    /** The cache's Cache-Control header, e.g. {@code public, max-age=60, stale-while-revalidate=300}. */
+    public String cacheControl(String cacheName) {
+        return cacheControls.computeIfAbsent(cacheName, name -> {
+            var policy = policies.of(name);
+            long maxAge = Math.min(policy.ttl().toSeconds(), maxAgeCap.toSeconds());
+            long stale = policy.staleWhileRevalidate().toSeconds();
+            return "public, max-age=" + maxAge + (stale > 0 ? ", stale-while-revalidate=" + stale : "");
+        });
+    }
+
+    /** The body is built only when the client's copy is not current. */
+    private Response conditional(Request request, EntityTag tag, CacheControl cacheControl, Supplier<Object> body) {
+        var notModified = preconditions(request, tag);
+        if (notModified != null) {
+            return notModified.cacheControl(cacheControl).build();
+        }
+        return Response.ok(render(body.get()).json(), JSON)
+                .tag(tag)
+                .cacheControl(cacheControl)
+                .build();
     }
 
     /** JAX-RS's check of If-Match / If-None-Match, which throws on a validator it cannot parse: that is a 400. */
@@ -66,33 +153,39 @@ public final class HttpCaching {
         }
     }
 
-    /** A computed resource: its ETag is the hash of its JSON, which is then sent as it was hashed. */
-    public static Response hashed(Request request, String cacheName, Object value) {
-        String json = JSONB.toJson(value);
-        var tag = new EntityTag(sha256(json).substring(0, 32));
-        var cacheControl = shared(cacheName);
-        var notModified = preconditions(request, tag);
-        if (notModified != null) {
-            return notModified.cacheControl(cacheControl).build();
+    /** A GET for JSON with no condition but If-None-Match. */
+    private static boolean plain(HttpServletRequest request) {
+        if (request.getHeader("If-Match") != null
+                || request.getHeader("If-Modified-Since") != null
+                || request.getHeader("If-Unmodified-Since") != null
+                || request.getHeader("If-Range") != null
+                || request.getHeader("Range") != null) {
+            return false;
         }
-        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
-                .tag(tag)
-                .cacheControl(cacheControl)
-                .build();
+        String accept = request.getHeader("Accept");
+        return accept == null || accept.contains("*/*") || accept.contains("application/*") || accept.contains(JSON);
     }
 
-    static CacheControl shared(String cacheName) {
-        var policy = CachePolicies.of(cacheName);
-        long maxAge = Math.min(policy.ttl().toSeconds(), MAX_AGE_CAP.toSeconds());
-        long stale = policy.staleWhileRevalidate().toSeconds();
-        return CacheControl.valueOf(
-                "public, max-age=" + maxAge + (stale > 0 ? ", stale-while-revalidate=" + stale : ""));
+    /** If-None-Match, compared weakly (RFC 9110 13.1.2): does any of its tags, or *, match? */
+    private static boolean matches(String ifNoneMatch, String tag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String stripped = candidate.strip();
+            if (stripped.startsWith("W/")) {
+                stripped = stripped.substring(2);
+            }
+            if (stripped.equals("*") || stripped.equals(tag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static String sha256(String text) {
+    private static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

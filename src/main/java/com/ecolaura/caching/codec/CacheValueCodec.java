@@ -1,6 +1,5 @@
 package com.ecolaura.caching.codec;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
@@ -30,18 +29,12 @@ public class CacheValueCodec extends BaseCodec {
         return out;
     };
 
-    private final Decoder<Object> valueDecoder = (buf, state) -> new StoredValue(bytes(buf));
+    private final Decoder<Object> valueDecoder = (buf, state) -> new StoredValue(ScriptCodec.bytes(buf));
 
     public CacheValueCodec() {}
 
     /** Redisson copies codecs per class loader through this constructor. */
     public CacheValueCodec(ClassLoader classLoader, CacheValueCodec codec) {}
-
-    private static byte[] bytes(ByteBuf buf) {
-        var bytes = new byte[buf.readableBytes()];
-        buf.readBytes(bytes);
-        return bytes;
-    }
 
     @Override
     public Decoder<Object> getValueDecoder() {

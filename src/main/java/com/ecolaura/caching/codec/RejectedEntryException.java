@@ -1,19 +1,11 @@
 package com.ecolaura.caching.codec;
 
+import com.ecolaura.redis.control.UnreadableValueException;
+
 /** A cache entry that is not a value of the expected type: treated as a miss and evicted. */
-public class RejectedEntryException extends RuntimeException {
+public class RejectedEntryException extends UnreadableValueException {
 
     public RejectedEntryException(String reason) {
-        super(reason, null, false, false);
-    }
-
-    /** The rejection behind a failed cache call, if a codec refused what Redis returned. */
-    public static java.util.Optional<RejectedEntryException> in(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof RejectedEntryException rejected) {
-                return java.util.Optional.of(rejected);
-            }
-        }
-        return java.util.Optional.empty();
+        super(reason);
     }
 }

@@ -23,12 +23,22 @@ public final class StoredValue {
 
     private final byte[] json;
 
-    StoredValue(byte[] json) {
+    public StoredValue(byte[] json) {
         this.json = json;
     }
 
+    /** An entry as Redis keeps it. */
+    public static byte[] encoded(CacheEntry entry) {
+        try {
+            return encode(entry);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(
+                    "cannot encode a value of " + entry.value().getClass(), e);
+        }
+    }
+
     /** Written in one pass, the type first: a reader checks it before it decodes the value. */
-    static byte[] encode(Object value) throws IOException {
+    public static byte[] encode(Object value) throws IOException {
         if (value instanceof StoredValue stored) {
             return stored.json;
         }

@@ -1,6 +1,7 @@
 package com.ecolaura.caching.metrics;
 
 import com.ecolaura.caching.policy.CacheNames;
+import com.ecolaura.redis.control.RedisGateway;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,7 +9,9 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.Counter;
@@ -20,157 +23,179 @@ import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
- * Per-cache metrics, tagged {@code cache="<name>"}, exported at {@code /metrics} as
- * {@code ecolaura_cache_hits_total{cache="products"}} and so on (docs/observability.md lists them).
- * Static, because some of what it counts happens where nothing can be injected (codecs, leases).
+ * The shop's own metrics, declared in this package (Redis's and Hibernate's figures are read by
+ * {@link RedisMetrics} and {@link HibernateCacheMetrics}): each cache's counters ({@link CacheCounter})
+ * and timers tagged {@code cache="<name>"} ({@code ecolaura_cache_hits_total{cache="products"}}), the
+ * work a miss costs ({@link Work}), the gauges ({@link Gauge}), and what every Redis call did, heard
+ * from the {@link RedisGateway} ({@link RedisCallMetrics}). Every counter is registered at 0 at
+ * start, so that rates and ratios exist before the first request (docs/observability.md lists them).
+ * Static, because some of what it counts happens where nothing can be injected (codecs, the
+ * second-level cache regions).
  */
 @ApplicationScoped
 public class CacheMetrics {
 
+    /** The second-level cache's regions are named with this prefix (persistence.xml). */
+    private static final String REGION_PREFIX = "ecolaura-l2.";
+
+    private static final Map<String, String> TIMERS_DESCRIBED = Map.of(
+            "get", "Latency of a Redis cache read",
+            "load", "Time to compute a missing value");
+
     private static volatile MetricRegistry registry;
     private static final Map<String, Counter> COUNTERS = new ConcurrentHashMap<>();
     private static final Map<String, Timer> TIMERS = new ConcurrentHashMap<>();
-    private static final Map<String, Boolean> RATIOS = new ConcurrentHashMap<>();
+    private static final Set<String> CACHES = ConcurrentHashMap.newKeySet();
+    /** Every gauge declared so far, to register again in a new registry. */
+    private static final Map<String, Runnable> GAUGES = new ConcurrentHashMap<>();
 
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry applicationRegistry;
 
-    /** Before the other start-up observers, which register gauges through it. */
+    /**
+     * Before the other start-up observers, which register gauges through it. Payara Micro has been
+     * seen to initialise an application twice: what was registered in an earlier registry is
+     * registered again in this one.
+     */
     void start(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) Startup startup) {
+        COUNTERS.clear();
+        TIMERS.clear();
+        CACHES.clear();
         registry = applicationRegistry;
+        GAUGES.values().forEach(Runnable::run);
         CacheNames.ALL.forEach(CacheMetrics::register);
+        for (var work : Work.values()) {
+            counter(work.name, work.description, null);
+        }
+        RedisGateway.report(new RedisCallMetrics());
     }
 
-    /** Registers every metric of a cache at 0, so that rates and ratios exist before the first request. */
-    static void register(String cache) {
-        for (String name : new String[] {
-            "hits",
-            "misses",
-            "stale.hits",
-            "puts",
-            "removals",
-            "clears",
-            "errors",
-            "loads",
-            "refreshes",
-            "coalesced",
-            "lock.wait.timeouts",
-            "rejected.entries",
-            "fenced.puts",
-            "near.hits",
-            "near.invalidations",
-            "skipped",
-            "trimmed"
-        }) {
-            count(name, cache, 0);
+    /** Registers every metric of a cache at 0 (also for caches named by the JSR-107 defaults, on first use). */
+    public static void register(String cache) {
+        if (registry == null || !CACHES.add(cache)) {
+            return;
+        }
+        for (var counter : CacheCounter.values()) {
+            count(counter, cache, 0);
         }
         timer("get", cache);
         timer("load", cache);
-        ratio(cache);
+        try {
+            registry.gauge(
+                    Metadata.builder()
+                            .withName("ecolaura.cache.hit.ratio")
+                            .withDescription("Hits / (hits + misses) since start; NaN before the first read")
+                            .build(),
+                    cache,
+                    name -> {
+                        double hits = value(CacheCounter.HITS, name) + value(CacheCounter.STALE_HITS, name);
+                        double total = hits + value(CacheCounter.MISSES, name);
+                        return total == 0 ? Double.NaN : hits / total;
+                    },
+                    new Tag("cache", cache));
+        } catch (IllegalArgumentException registeredAlready) {
+            // this registry has it: a second start of the same application
+        }
     }
 
-    public static void hit(String cache) {
-        count("hits", cache, 1);
+    public static void work(Work work) {
+        var counter = counter(work.name, work.description, null);
+        if (counter != null) {
+            counter.inc();
+        }
+    }
+
+    public static void count(CacheCounter counter, String cache) {
+        count(counter, cache, 1);
+    }
+
+    public static void count(CacheCounter counter, String cache, long by) {
+        var found = counter("ecolaura.cache." + counter.name, counter.description, new Tag("cache", cache));
+        if (found != null) {
+            found.inc(by);
+        }
     }
 
     /** A hit served by the near cache (also counted as a hit). */
     public static void nearHit(String cache) {
-        count("hits", cache, 1);
-        count("near.hits", cache, 1);
+        count(CacheCounter.HITS, cache, 1);
+        count(CacheCounter.NEAR_HITS, cache, 1);
     }
 
-    public static void nearInvalidation(String cache) {
-        count("near.invalidations", cache, 1);
-    }
-
-    public static void staleHit(String cache) {
-        count("stale.hits", cache, 1);
-    }
-
-    public static void miss(String cache) {
-        count("misses", cache, 1);
-    }
-
-    public static void put(String cache) {
-        count("puts", cache, 1);
-    }
-
-    public static void removal(String cache) {
-        count("removals", cache, 1);
-    }
-
-    public static void clear(String cache) {
-        count("clears", cache, 1);
-    }
-
-    public static void error(String cache) {
-        count("errors", cache, 1);
-    }
-
-    public static void trimmed(String cache, int entries) {
-        count("trimmed", cache, entries);
-    }
-
-    public static void skipped(String cache) {
-        count("skipped", cache, 1);
-    }
-
-    public static void refresh(String cache) {
-        count("refreshes", cache, 1);
-    }
-
-    public static void coalesced(String cache) {
-        count("coalesced", cache, 1);
-    }
-
-    public static void lockWaitTimeout(String cache) {
-        count("lock.wait.timeouts", cache, 1);
-    }
-
-    public static void rejected(String cache) {
-        count("rejected.entries", cache, 1);
-    }
-
-    public static void fenced(String cache) {
-        count("fenced.puts", cache, 1);
-    }
-
+    /** A value computed on a miss, and how long it took. */
     public static void load(String cache, long nanos) {
-        count("loads", cache, 1);
+        count(CacheCounter.LOADS, cache, 1);
         var timer = timer("load", cache);
         if (timer != null) {
             timer.update(Duration.ofNanos(nanos));
         }
     }
 
-    public static void get(String cache, long nanos) {
-        var timer = timer("get", cache);
-        if (timer != null) {
-            timer.update(Duration.ofNanos(nanos));
+    /** A counter of a second-level cache region ({@code ecolaura_cache_region_<name>_total}). */
+    public static void regionCount(CacheCounter counter, String region) {
+        var found = counter(
+                "ecolaura.cache.region." + counter.name,
+                "Second-level cache: " + counter.description.toLowerCase(Locale.ROOT),
+                new Tag("region", region));
+        if (found != null) {
+            found.inc();
         }
     }
 
-    private static void count(String name, String cache, long by) {
-        var metrics = registry;
-        if (metrics == null) {
-            return;
+    /** A gauge, tagged with its cache when {@code cache} is not null. */
+    public static void gauge(Gauge gauge, String cache, Supplier<Number> value) {
+        Runnable registration = () -> {
+            var metadata = Metadata.builder()
+                    .withName("ecolaura.cache." + gauge.name)
+                    .withDescription(gauge.description)
+                    .build();
+            try {
+                if (cache == null) {
+                    registry.gauge(metadata, value);
+                } else {
+                    registry.gauge(metadata, value, new Tag("cache", cache));
+                }
+            } catch (IllegalArgumentException registeredAlready) {
+                // this registry has it: a second start of the same application
+            }
+        };
+        GAUGES.put(gauge.name + "|" + cache, registration);
+        if (registry != null) {
+            registration.run();
         }
-        COUNTERS.computeIfAbsent(name + "|" + cache, key -> {
-                    ratio(cache);
-                    return metrics.counter(
-                            Metadata.builder()
-                                    .withName("ecolaura.cache." + name)
-                                    .withDescription(DESCRIPTIONS.getOrDefault(name, name))
-                                    .build(),
-                            new Tag("cache", cache));
-                })
-                .inc(by);
     }
 
-    private static Timer timer(String name, String cache) {
+    /** A cache's counter as it stands; 0 before its first count. */
+    public static long value(CacheCounter counter, String cache) {
+        var found = COUNTERS.get(key("ecolaura.cache." + counter.name, new Tag("cache", cache)));
+        return found == null ? 0 : found.getCount();
+    }
+
+    /**
+     * A failed or skipped Redis call, per cache, per second-level region, or per other user of Redis
+     * ({@code ecolaura_redis_errors_total{target="sessions"}}).
+     */
+    static void countCall(CacheCounter counter, String target) {
+        if (CACHES.contains(target)) {
+            count(counter, target, 1);
+        } else if (target.startsWith(REGION_PREFIX)) {
+            regionCount(counter, target);
+        } else {
+            var found = counter(
+                    "ecolaura.redis." + counter.name,
+                    "Redis calls for other data than the caches: " + counter.description.toLowerCase(Locale.ROOT),
+                    new Tag("target", target));
+            if (found != null) {
+                found.inc();
+            }
+        }
+    }
+
+    /** The cache's timer ({@code get}, {@code load}); null before the metrics are registered, and for a name not a cache. */
+    static Timer timer(String name, String cache) {
         var metrics = registry;
-        if (metrics == null) {
+        if (metrics == null || !CACHES.contains(cache)) {
             return null;
         }
         return TIMERS.computeIfAbsent(
@@ -178,97 +203,28 @@ public class CacheMetrics {
                 key -> metrics.timer(
                         Metadata.builder()
                                 .withName("ecolaura.cache." + name)
-                                .withDescription(DESCRIPTIONS.get(name))
+                                .withDescription(TIMERS_DESCRIBED.get(name))
                                 // what the timer records; the exporter converts to seconds
                                 .withUnit(MetricUnits.NANOSECONDS)
                                 .build(),
                         new Tag("cache", cache)));
     }
 
-    private static void ratio(String cache) {
-        var metrics = registry;
-        if (metrics == null || RATIOS.putIfAbsent(cache, Boolean.TRUE) != null) {
-            return;
-        }
-        metrics.gauge(
-                Metadata.builder()
-                        .withName("ecolaura.cache.hit.ratio")
-                        .withDescription("Hits / (hits + misses) since start; NaN before the first read")
-                        .build(),
-                cache,
-                name -> {
-                    double hits = value("hits", name) + value("stale.hits", name);
-                    double total = hits + value("misses", name);
-                    return total == 0 ? Double.NaN : hits / total;
-                },
-                new Tag("cache", cache));
-    }
-
-    /** A counter of a second-level cache region ({@code ecolaura_cache_region_<name>_total}). */
-    public static void regionCount(String name, String region) {
+    private static Counter counter(String name, String description, Tag tag) {
         var metrics = registry;
         if (metrics == null) {
-            return;
+            return null;
         }
-        COUNTERS.computeIfAbsent(
-                        "region." + name + "|" + region,
-                        key -> metrics.counter(
-                                Metadata.builder()
-                                        .withName("ecolaura.cache.region." + name)
-                                        .withDescription("Second-level cache: "
-                                                + DESCRIPTIONS
-                                                        .getOrDefault(name, name)
-                                                        .toLowerCase(java.util.Locale.ROOT))
-                                        .build(),
-                                new Tag("region", region)))
-                .inc();
+        return COUNTERS.computeIfAbsent(key(name, tag), key -> {
+            var metadata = Metadata.builder()
+                    .withName(name)
+                    .withDescription(description)
+                    .build();
+            return tag == null ? metrics.counter(metadata) : metrics.counter(metadata, tag);
+        });
     }
 
-    /** A gauge read when scraped; tagged with its cache when {@code cache} is not null. */
-    public static void gauge(String name, String description, String cache, Supplier<Number> value) {
-        var metrics = registry;
-        if (metrics == null) {
-            return;
-        }
-        var metadata = Metadata.builder()
-                .withName("ecolaura.cache." + name)
-                .withDescription(description)
-                .build();
-        if (cache == null) {
-            metrics.gauge(metadata, value);
-        } else {
-            metrics.gauge(metadata, value, new Tag("cache", cache));
-        }
+    private static String key(String name, Tag tag) {
+        return tag == null ? name : name + "|" + tag.getTagValue();
     }
-
-    /** A cache's counter ({@code hits}, {@code misses}, …) as it stands; 0 before its first count. */
-    public static long count(String name, String cache) {
-        return (long) value(name, cache);
-    }
-
-    private static double value(String name, String cache) {
-        var counter = COUNTERS.get(name + "|" + cache);
-        return counter == null ? 0 : counter.getCount();
-    }
-
-    private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
-            Map.entry("hits", "Reads served from the cache while fresh"),
-            Map.entry("stale.hits", "Reads served stale while one background refresh ran"),
-            Map.entry("misses", "Reads that found nothing usable"),
-            Map.entry("puts", "Values written"),
-            Map.entry("removals", "Entries evicted by the application"),
-            Map.entry("clears", "Whole-cache evictions"),
-            Map.entry("errors", "Redis calls that failed (served without the cache)"),
-            Map.entry("loads", "Values computed on a miss"),
-            Map.entry("refreshes", "Values recomputed in the background (stale or early)"),
-            Map.entry("coalesced", "Misses served by another caller's computation (single flight)"),
-            Map.entry("lock.wait.timeouts", "Misses that stopped waiting for another caller and computed"),
-            Map.entry("rejected.entries", "Entries that were not a value of the expected type (evicted)"),
-            Map.entry("fenced.puts", "Computed values discarded because an eviction crossed them"),
-            Map.entry("near.hits", "Hits served from this instance's near cache, without Redis (included in hits)"),
-            Map.entry("near.invalidations", "Near-cache entries or caches dropped by an invalidation"),
-            Map.entry("trimmed", "Entries evicted, least recently used first, to keep the cache within its entry cap"),
-            Map.entry("skipped", "Cache calls not tried because the Redis circuit was open (served without the cache)"),
-            Map.entry("get", "Latency of a Redis cache read"),
-            Map.entry("load", "Time to compute a missing value"));
 }

@@ -1,8 +1,9 @@
 package com.ecolaura.caching.metrics;
 
 import com.ecolaura.caching.policy.CacheNames;
+import com.ecolaura.redis.control.RedisCircuit;
+import com.ecolaura.redis.control.RedisGateway;
 import com.ecolaura.redis.control.RedisInfo;
-import com.ecolaura.redis.control.SharedRedis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -15,7 +16,10 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.redisson.client.codec.StringCodec;
 
-/** Redis's own view (memory, evictions, expirations, keyspace hits, clients, ops/s, latency) and each cache's size. */
+/**
+ * Redis's own view (memory, evictions, expirations, keyspace hits, clients, ops/s, latency), each
+ * cache's size, and the circuit breaker in front of Redis.
+ */
 @ApplicationScoped
 public class RedisMetrics {
 
@@ -24,6 +28,8 @@ public class RedisMetrics {
     MetricRegistry registry;
 
     void register(@Observes Startup startup) {
+        CacheMetrics.gauge(Gauge.CIRCUIT_OPEN, null, () -> RedisCircuit.isOpen() ? 1 : 0);
+        CacheMetrics.gauge(Gauge.CIRCUIT_OPENINGS, null, RedisCircuit::openings);
         info("ecolaura.redis.up", "1 when every Redis master answers PING", MetricUnits.NONE, s -> s.up() ? 1 : 0);
         info("ecolaura.redis.ping", "Round trip of a PING", MetricUnits.SECONDS, RedisInfo.Snapshot::pingSeconds);
         field("ecolaura.redis.used.memory", "used_memory", "Memory Redis uses", MetricUnits.BYTES);
@@ -70,19 +76,28 @@ public class RedisMetrics {
                 function -> function.applyAsDouble(RedisInfo.current()));
     }
 
+    /** What the gauges' own calls count as (a cache's errors are those its reads and writes met). */
+    private static final String METRICS = "metrics";
+
+    /** Entries in the cache's hash; NaN when Redis cannot say. */
     public static double entries(String cache) {
-        try {
-            return SharedRedis.client().getMap(cache, StringCodec.INSTANCE).size();
-        } catch (RuntimeException e) {
-            return Double.NaN;
-        }
+        return RedisGateway.instance()
+                .call(
+                        "size",
+                        METRICS,
+                        redis -> (double)
+                                redis.getMap(cache, StringCodec.INSTANCE).size(),
+                        Double.NaN);
     }
 
+    /** Memory of the cache's hash; NaN when Redis cannot say. */
     public static double memory(String cache) {
-        try {
-            return SharedRedis.client().getMap(cache, StringCodec.INSTANCE).sizeInMemory();
-        } catch (RuntimeException e) {
-            return Double.NaN;
-        }
+        return RedisGateway.instance()
+                .call(
+                        "memory",
+                        METRICS,
+                        redis -> (double)
+                                redis.getMap(cache, StringCodec.INSTANCE).sizeInMemory(),
+                        Double.NaN);
     }
 }

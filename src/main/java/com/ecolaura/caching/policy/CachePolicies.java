@@ -1,17 +1,21 @@
 package com.ecolaura.caching.policy;
 
-import com.ecolaura.redis.control.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Each cache's {@link CachePolicy}: {@code ecolaura.cache.<name>.ttl}, {@code .stale-while-revalidate},
- * {@code .ttl-jitter}, {@code .early-refresh-beta}, {@code .lock-wait}, {@code .lock-lease}; then the
- * method's {@link CacheFreshness}; then the defaults. Caches not listed (JSR-107 default names) use
- * {@code ecolaura.cache.default.ttl}.
+ * {@code .ttl-jitter}, {@code .early-refresh-beta}, {@code .lock-wait}, {@code .lock-lease},
+ * {@code .max-entries}, {@code .near.max-entries}; then the cached method's {@link CacheFreshness};
+ * then the defaults below. Caches not listed (JSR-107 default names) use
+ * {@code ecolaura.cache.default.ttl}. Resolved once per cache: configuration is read at start.
  */
-public final class CachePolicies {
+@ApplicationScoped
+public class CachePolicies {
 
     static final double DEFAULT_TTL_JITTER = 0.1;
     static final double DEFAULT_EARLY_REFRESH_BETA = 1.0;
@@ -34,50 +38,55 @@ public final class CachePolicies {
             CacheNames.PRODUCT_DETAILS, 10_000,
             CacheNames.PRODUCT_OFFERS, 10_000);
 
+    private static final Map<String, Integer> DEFAULT_MAX_ENTRIES = Map.of(
+            CacheNames.SEARCH_RESULTS, 50_000,
+            CacheNames.TRENDING, 1_000);
+
+    private static final int FALLBACK_MAX_ENTRIES = 200_000;
     private static final Duration FALLBACK_TTL = Duration.ofMinutes(10);
 
-    private CachePolicies() {}
+    @Inject
+    Config config;
 
-    /** Resolved once per cache (configuration is fixed at start); a method's {@link CacheFreshness} wins over none. */
-    private static final Map<String, CachePolicy> ANNOTATED = new ConcurrentHashMap<>();
+    private final Map<String, CachePolicy> resolved = new ConcurrentHashMap<>();
 
-    private static final Map<String, CachePolicy> PLAIN = new ConcurrentHashMap<>();
-
-    public static CachePolicy of(String cacheName) {
-        var annotated = ANNOTATED.get(cacheName);
-        return annotated != null ? annotated : PLAIN.computeIfAbsent(cacheName, name -> resolve(name, null));
+    public CachePolicy of(String cacheName) {
+        return resolved.computeIfAbsent(cacheName, this::resolve);
     }
 
-    public static CachePolicy of(String cacheName, CacheFreshness annotated) {
-        if (annotated == null) {
-            return of(cacheName);
-        }
-        return ANNOTATED.computeIfAbsent(cacheName, name -> resolve(name, annotated));
-    }
-
-    /** The default entry cap of a cache's near tier; 0 (none) for per-user caches such as profiles. */
-    public static int defaultNearEntries(String cacheName) {
-        return DEFAULT_NEAR_ENTRIES.getOrDefault(cacheName, 0);
-    }
-
-    private static CachePolicy resolve(String cacheName, CacheFreshness annotated) {
+    private CachePolicy resolve(String cacheName) {
         String prefix = "ecolaura.cache." + cacheName + ".";
+        var annotated = DeclaredFreshness.of(cacheName);
         Duration fallbackTtl =
-                DEFAULT_TTLS.getOrDefault(cacheName, Settings.duration("ecolaura.cache.default.ttl", FALLBACK_TTL));
+                DEFAULT_TTLS.getOrDefault(cacheName, duration("ecolaura.cache.default.ttl", FALLBACK_TTL));
         var policy = new CachePolicy(
                 cacheName,
-                Settings.duration(prefix + "ttl", fallbackTtl),
-                Settings.duration(
+                duration(prefix + "ttl", fallbackTtl),
+                duration(
                         prefix + "stale-while-revalidate",
                         annotated == null ? Duration.ZERO : Duration.parse(annotated.staleWhileRevalidate())),
-                Settings.decimal(prefix + "ttl-jitter", annotated == null ? DEFAULT_TTL_JITTER : annotated.ttlJitter()),
-                Settings.decimal(
+                decimal(prefix + "ttl-jitter", annotated == null ? DEFAULT_TTL_JITTER : annotated.ttlJitter()),
+                decimal(
                         prefix + "early-refresh-beta",
                         annotated == null ? DEFAULT_EARLY_REFRESH_BETA : annotated.earlyRefreshBeta()),
-                Settings.duration(prefix + "lock-wait", Duration.ofSeconds(3)),
-                Settings.duration(prefix + "lock-lease", Duration.ofSeconds(10)));
+                duration(prefix + "lock-wait", Duration.ofSeconds(3)),
+                duration(prefix + "lock-lease", Duration.ofSeconds(10)),
+                number(prefix + "max-entries", DEFAULT_MAX_ENTRIES.getOrDefault(cacheName, FALLBACK_MAX_ENTRIES)),
+                number(prefix + "near.max-entries", DEFAULT_NEAR_ENTRIES.getOrDefault(cacheName, 0)));
         check(policy);
         return policy;
+    }
+
+    private Duration duration(String key, Duration fallback) {
+        return config.getOptionalValue(key, Duration.class).orElse(fallback);
+    }
+
+    private double decimal(String key, double fallback) {
+        return config.getOptionalValue(key, Double.class).orElse(fallback);
+    }
+
+    private int number(String key, int fallback) {
+        return config.getOptionalValue(key, Integer.class).orElse(fallback);
     }
 
     private static void check(CachePolicy policy) {
@@ -93,6 +102,9 @@ public final class CachePolicies {
         }
         if (policy.earlyRefreshBeta() < 0) {
             throw new IllegalArgumentException(prefix + "early-refresh-beta must not be negative");
+        }
+        if (policy.maxEntries() < 1) {
+            throw new IllegalArgumentException(prefix + "max-entries must be positive");
         }
     }
 }

@@ -1,13 +1,15 @@
 package com.ecolaura.caching.policy;
 
+import com.ecolaura.caching.entity.CacheEntry;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How a cache's entries age: fresh for {@code ttl} (± {@code ttlJitter}), then served stale for
- * {@code staleWhileRevalidate} while one refresh runs, then gone. A miss is computed by one caller
- * across all instances, the others waiting up to {@code lockWait}; a holder that dies frees the
- * key after {@code lockLease}.
+ * How a cache's entries age and where they live: fresh for {@code ttl} (± {@code ttlJitter}), then
+ * served stale for {@code staleWhileRevalidate} while one refresh runs, then gone. A miss is
+ * computed by one caller across all instances, the others waiting up to {@code lockWait}; a holder
+ * that dies frees the key after {@code lockLease}. At most {@code maxEntries} in Redis (least
+ * recently used trimmed first) and {@code nearEntries} in each instance's near cache (0: none).
  */
 public record CachePolicy(
         String cacheName,
@@ -16,7 +18,9 @@ public record CachePolicy(
         double ttlJitter,
         double earlyRefreshBeta,
         Duration lockWait,
-        Duration lockLease) {
+        Duration lockLease,
+        int maxEntries,
+        int nearEntries) {
 
     /** This entry's fresh lifetime: the TTL with its jitter applied. */
     public Duration jitteredTtl() {
@@ -25,6 +29,18 @@ public record CachePolicy(
         }
         double factor = 1 + ThreadLocalRandom.current().nextDouble(-ttlJitter, ttlJitter);
         return Duration.ofMillis(Math.max(1, Math.round(ttl.toMillis() * factor)));
+    }
+
+    /** A value computed (or given) now, fresh for a jittered TTL, then stale for the stale window. */
+    public CacheEntry entry(Object value, long computeMillis) {
+        long now = System.currentTimeMillis();
+        return new CacheEntry(value, now, computeMillis, now + jitteredTtl().toMillis());
+    }
+
+    /** The longest an entry can live in Redis: its longest jittered TTL and its stale window. */
+    public Duration lifetime() {
+        return ttl.plus(ttl.multipliedBy(Math.round(ttlJitter * 100)).dividedBy(100))
+                .plus(staleWhileRevalidate);
     }
 
     /**

@@ -1,11 +1,13 @@
 package com.ecolaura.caching.region;
 
+import com.ecolaura.caching.codec.CacheValueCodec;
 import com.ecolaura.redis.control.SharedRedis;
 import java.util.Map;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.cache.cfg.spi.DomainDataRegionBuildingContext;
 import org.hibernate.cache.cfg.spi.DomainDataRegionConfig;
 import org.hibernate.cache.spi.support.DomainDataStorageAccess;
+import org.hibernate.cache.spi.support.RegionNameQualifier;
 import org.hibernate.cache.spi.support.StorageAccess;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.redisson.api.RMapCache;
@@ -19,6 +21,11 @@ import org.redisson.hibernate.RedissonRegionFactory;
  */
 public class SharedRedisRegionFactory extends RedissonRegionFactory {
 
+    static {
+        // the persistence unit boots first: the shared client is built here, with the codec the JCache caches need
+        SharedRedis.defaultCodec(new CacheValueCodec());
+    }
+
     private final RegionCodec codec = new RegionCodec(getClass().getClassLoader());
 
     @Override
@@ -28,6 +35,7 @@ public class SharedRedisRegionFactory extends RedissonRegionFactory {
 
     @Override
     protected RMapCache<Object, Object> getCache(String regionName, Map properties, String defaultKey) {
+        // a handle only: no call to Redis until the region is used (through GuardedRegionStorage)
         return SharedRedis.client().getMapCache(regionName, codec);
     }
 
@@ -50,8 +58,10 @@ public class SharedRedisRegionFactory extends RedissonRegionFactory {
         return guarded(regionName, super.createTimestampsRegionStorageAccess(regionName, sessionFactory));
     }
 
-    private static GuardedRegionStorage guarded(String regionName, StorageAccess redisson) {
-        return new GuardedRegionStorage(regionName, (DomainDataStorageAccess) redisson);
+    /** Named as in Redis ({@code ecolaura-l2.<region>}), which is how metrics and logs name it. */
+    private GuardedRegionStorage guarded(String regionName, StorageAccess redisson) {
+        return new GuardedRegionStorage(
+                RegionNameQualifier.INSTANCE.qualify(regionName, getOptions()), (DomainDataStorageAccess) redisson);
     }
 
     /** Redis's clock without a Redis call per Hibernate session ({@link RedisClock}). */

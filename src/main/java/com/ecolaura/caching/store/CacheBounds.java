@@ -1,15 +1,12 @@
 package com.ecolaura.caching.store;
 
+import com.ecolaura.background.control.Repeating;
+import com.ecolaura.caching.metrics.CacheCounter;
 import com.ecolaura.caching.metrics.CacheMetrics;
+import com.ecolaura.caching.metrics.Gauge;
 import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.caching.policy.CachePolicies;
-import com.ecolaura.redis.control.RedisCircuit;
-import com.ecolaura.redis.control.RedisFailures;
-import com.ecolaura.redis.control.Settings;
-import com.ecolaura.redis.control.SharedRedis;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import com.ecolaura.redis.control.RedisGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -19,65 +16,56 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.api.RScoredSortedSet;
+import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * Keeps every cache within its entry cap, {@code ecolaura.cache.<name>.max-entries}, by evicting
- * its least recently used entries. Redisson keeps a JCache cache in one Redis hash, so Redis's own
+ * Keeps every cache within its entry cap ({@code ecolaura.cache.<name>.max-entries}) by evicting its
+ * least recently used entries. Redisson keeps a JCache cache in one Redis hash, so Redis's own
  * {@code maxmemory} eviction can only drop a whole cache; this drops single cold entries instead.
  * Reads and writes note the time of use locally; every {@code ecolaura.cache.trim-interval} (10 s)
- * each instance adds them to a sorted set per cache ({@code ecolaura:recency:<name>}, one command),
- * and one instance (a lease) trims each cache that is over its cap, coldest first, to 95 % of it.
- * A trimmed entry is only a future miss: no fence moves and no near cache is invalidated.
+ * each instance adds them to a sorted set per cache ({@code ecolaura:recency:{<name>}}, one command,
+ * which expires with the longest-lived entry it could describe), drops what is older than an entry
+ * can live, and one instance (a lease) trims each cache that is over its cap, coldest first, to 95 %
+ * of it. A trimmed entry is only a future miss: no fence moves and no near cache is invalidated.
  */
 @ApplicationScoped
 public class CacheBounds {
 
-    private static final Map<String, Integer> DEFAULT_MAX_ENTRIES = Map.of(
-            CacheNames.PRODUCTS, 200_000,
-            CacheNames.SUSTAINABILITY_SCORES, 200_000,
-            CacheNames.SEARCH_RESULTS, 50_000,
-            CacheNames.TRENDING, 1_000,
-            CacheNames.PROFILES, 200_000,
-            CacheNames.PRODUCT_DETAILS, 200_000,
-            CacheNames.PRODUCT_OFFERS, 200_000);
-
     /** Uses noted between two flushes, per cache: beyond this a burst of cold keys is not worth noting. */
     private static final int MAX_NOTED = 50_000;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Repeating trimming;
+
+    @Inject
+    RedisGateway redis;
 
     @Inject
     RedisCaches caches;
 
-    private final boolean enabled = Settings.cachingEnabled();
+    @Inject
+    CachePolicies policies;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.cache.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.cache.trim-interval", defaultValue = "PT10S")
+    Duration interval;
+
     private final Map<String, Map<String, Long>> used = new ConcurrentHashMap<>();
-    private Duration interval;
-    private ScheduledFuture<?> trimming;
 
     void start(@Observes Startup startup) {
-        if (!enabled) {
+        if (!enabled || trimming.started()) {
             return;
         }
         CacheNames.ALL.forEach(cache -> CacheMetrics.gauge(
-                "max.entries",
-                "The entry cap of the cache in Redis (ecolaura.cache.<name>.max-entries)",
-                cache,
-                () -> maxEntries(cache)));
-        interval = Settings.duration("ecolaura.cache.trim-interval", Duration.ofSeconds(10));
-        trimming = scheduler.scheduleWithFixedDelay(
-                this::trimAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (trimming != null) {
-            trimming.cancel(false);
-        }
+                Gauge.MAX_ENTRIES, cache, () -> policies.of(cache).maxEntries()));
+        trimming.start(this::trimAll, interval);
     }
 
     /** Notes a read or write of an entry: cheap, local, sent to Redis with the next trim. */
@@ -92,69 +80,61 @@ public class CacheBounds {
     }
 
     void trimAll() {
-        if (RedisCircuit.isOpen()) {
-            return;
-        }
         for (String cache : CacheNames.ALL) {
-            try {
-                flush(cache);
-                trim(cache);
-            } catch (RuntimeException e) {
-                RedisFailures.record("trim", cache, e);
-            }
+            var scores = drained(cache);
+            // counted as the bookkeeping's, not the cache's: a cache's errors are those its reads and writes met
+            redis.run("trim", "cache-bounds", client -> {
+                flush(client, cache, scores);
+                trim(client, cache);
+            });
         }
     }
 
-    private void flush(String cache) {
+    private Map<String, Double> drained(String cache) {
         var noted = used.get(cache);
-        if (noted == null || noted.isEmpty()) {
-            return;
-        }
         var scores = new HashMap<String, Double>();
-        noted.forEach((key, millis) -> {
-            if (noted.remove(key, millis)) {
-                scores.put(key, (double) millis);
-            }
-        });
-        recency(cache).addAll(scores);
+        if (noted != null) {
+            noted.forEach((key, millis) -> {
+                if (noted.remove(key, millis)) {
+                    scores.put(key, (double) millis);
+                }
+            });
+        }
+        return scores;
     }
 
-    private void trim(String cache) {
-        var recency = recency(cache);
+    private void flush(RedissonClient client, String cache, Map<String, Double> scores) {
+        var recency = recency(client, cache);
+        Duration lifetime = policies.of(cache).lifetime();
+        if (!scores.isEmpty()) {
+            recency.addAll(scores);
+            recency.expire(lifetime);
+        }
         // an entry unused for longer than it can live has expired already
-        recency.removeRangeByScore(
-                0, true, System.currentTimeMillis() - lifetime(cache).toMillis(), true);
-        int max = maxEntries(cache);
-        int size = SharedRedis.client().getMap(cache, StringCodec.INSTANCE).size();
+        recency.removeRangeByScore(0, true, System.currentTimeMillis() - lifetime.toMillis(), true);
+    }
+
+    private void trim(RedissonClient client, String cache) {
+        int max = policies.of(cache).maxEntries();
+        int size = client.getMap(cache, StringCodec.INSTANCE).size();
         if (size <= max
-                || KeyLocks.tryAcquire("ecolaura:lock:trim:" + cache, interval).isEmpty()) {
+                || !client.getBucket(CacheNames.companion("lock:trim", cache), StringCodec.INSTANCE)
+                        .setIfAbsent("1", interval)) {
             return;
         }
         int excess = size - max + max / 20;
+        var recency = recency(client, cache);
         var coldest = new HashSet<>(recency.valueRange(0, excess - 1));
-        if (coldest.isEmpty()) {
+        var cached = caches.cache(cache);
+        if (coldest.isEmpty() || cached == null) {
             return;
         }
-        caches.cache(cache).removeAll(coldest);
+        cached.removeAll(coldest);
         recency.removeAll(coldest);
-        CacheMetrics.trimmed(cache, coldest.size());
+        CacheMetrics.count(CacheCounter.TRIMMED, cache, coldest.size());
     }
 
-    private static Duration lifetime(String cache) {
-        var policy = CachePolicies.of(cache);
-        return policy.ttl()
-                .plus(policy.ttl()
-                        .multipliedBy(Math.round(policy.ttlJitter() * 100))
-                        .dividedBy(100))
-                .plus(policy.staleWhileRevalidate());
-    }
-
-    static int maxEntries(String cache) {
-        return Settings.number(
-                "ecolaura.cache." + cache + ".max-entries", DEFAULT_MAX_ENTRIES.getOrDefault(cache, 100_000));
-    }
-
-    private static RScoredSortedSet<String> recency(String cache) {
-        return SharedRedis.client().getScoredSortedSet(CacheNames.companion("recency", cache), StringCodec.INSTANCE);
+    private static RScoredSortedSet<String> recency(RedissonClient client, String cache) {
+        return client.getScoredSortedSet(CacheNames.companion("recency", cache), StringCodec.INSTANCE);
     }
 }

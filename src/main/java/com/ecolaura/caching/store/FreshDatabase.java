@@ -24,7 +24,7 @@ public class FreshDatabase {
     public record Forgotten() {}
 
     @Inject
-    CacheAccess caches;
+    CacheUpdates caches;
 
     @Inject
     Event<Forgotten> forgotten;

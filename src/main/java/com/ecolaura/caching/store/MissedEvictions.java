@@ -1,9 +1,10 @@
 package com.ecolaura.caching.store;
 
 import com.ecolaura.caching.metrics.CacheMetrics;
+import com.ecolaura.caching.metrics.Gauge;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,12 +24,8 @@ public class MissedEvictions {
 
     private final Map<String, Set<String>> missed = new ConcurrentHashMap<>();
 
-    void exportMetricAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        CacheMetrics.gauge(
-                "missed.evictions",
-                "Evictions that could not reach Redis, replayed when it answers again (their entries bypass Redis)",
-                null,
-                this::size);
+    void start(@Observes Startup startup) {
+        CacheMetrics.gauge(Gauge.MISSED_EVICTIONS, null, this::size);
     }
 
     void record(String cacheName, String key) {

@@ -21,7 +21,7 @@ public final class QuietReads {
         }
     }
 
-    static boolean active() {
+    public static boolean active() {
         return QUIET.get() != null;
     }
 }

@@ -1,59 +1,91 @@
 package com.ecolaura.caching.store;
 
+import com.ecolaura.caching.codec.CacheValueCodec;
+import com.ecolaura.caching.metrics.CacheMetrics;
 import com.ecolaura.caching.policy.CachePolicies;
-import com.ecolaura.caching.policy.EntryTtl;
+import com.ecolaura.redis.control.RedisGateway;
 import com.ecolaura.redis.control.SharedRedis;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 import javax.cache.configuration.FactoryBuilder;
 import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
 import org.redisson.jcache.JCachingProvider;
 import org.redisson.jcache.configuration.RedissonConfiguration;
 
 /**
- * The JCache caches, created through Redisson's JSR-107 provider on the shared client. A cache is
- * created on first use; each put sets its entry's own TTL ({@link EntryTtl}), the cache's TTL
- * being the fallback.
+ * The JCache caches, created through Redisson's JSR-107 provider on the shared client, once per
+ * cache. Our scripts ({@link EntryScripts}) read and write their Redis layout directly; the JCache
+ * objects stay open because Redisson's own task deletes their expired entries, and because the
+ * {@link CacheManager} is how other code reaches the same entries through the standard API.
  */
 @ApplicationScoped
 public class RedisCaches {
 
     private static final System.Logger LOG = System.getLogger(RedisCaches.class.getName());
 
+    @Inject
+    RedisGateway redis;
+
+    @Inject
+    CachePolicies policies;
+
     private final Map<String, Cache<String, Object>> open = new ConcurrentHashMap<>();
     private CacheManager cacheManager;
 
     @PostConstruct
     void connect() {
+        // keys readable, values typed JSON envelopes never decoded into arbitrary classes
+        SharedRedis.defaultCodec(new CacheValueCodec());
         ClassLoader loader = getClass().getClassLoader();
         var provider = Caching.getCachingProvider(JCachingProvider.class.getName(), loader);
         cacheManager = provider.getCacheManager(provider.getDefaultURI(), loader);
     }
 
+    /** Opens the cache the first time it is named; null while Redis cannot be reached (tried again next time). */
     public Cache<String, Object> cache(String name) {
-        return open.computeIfAbsent(name, this::create);
+        var cache = open.get(name);
+        return cache != null ? cache : opened(name);
     }
 
-    private Cache<String, Object> create(String name) {
+    /** One at a time: the cache manager refuses to create a cache twice. */
+    private synchronized Cache<String, Object> opened(String name) {
+        var cache = open.get(name);
+        if (cache == null) {
+            cache = redis.call("open", name, client -> create(name, client), null);
+            if (cache != null) {
+                open.put(name, cache);
+            }
+        }
+        return cache;
+    }
+
+    private Cache<String, Object> create(String name, org.redisson.api.RedissonClient client) {
         Cache<String, Object> existing = cacheManager.getCache(name, String.class, Object.class);
         if (existing != null) {
             return existing;
         }
-        var policy = CachePolicies.of(name);
+        var policy = policies.of(name);
+        CacheMetrics.register(name);
         var jcache = new MutableConfiguration<String, Object>()
                 .setTypes(String.class, Object.class)
                 .setStoreByValue(true)
                 // JCache statistics and management MXBeans, for JMX consoles
                 .setStatisticsEnabled(true)
                 .setManagementEnabled(true)
-                .setExpiryPolicyFactory(FactoryBuilder.factoryOf(new EntryTtl(policy.ttl())));
+                // for entries put through the JCache API; ours carry their own expiry
+                .setExpiryPolicyFactory(FactoryBuilder.factoryOf(new CreatedExpiryPolicy(
+                        new Duration(TimeUnit.MILLISECONDS, policy.ttl().toMillis()))));
         LOG.log(Level.INFO, "cache {0}: Redis hash ''{0}'', TTL {1}", name, policy.ttl());
-        return cacheManager.createCache(name, RedissonConfiguration.fromInstance(SharedRedis.client(), jcache));
+        return cacheManager.createCache(name, RedissonConfiguration.fromInstance(client, jcache));
     }
 }

@@ -6,6 +6,7 @@ import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.catalog.control.Categories;
 import com.ecolaura.catalog.control.ProductCatalog;
 import com.ecolaura.catalog.control.ProductParts;
+import com.ecolaura.catalog.control.ProductViews;
 import com.ecolaura.catalog.control.SustainabilityScorer;
 import com.ecolaura.catalog.entity.FieldSelection;
 import com.ecolaura.catalog.entity.ProductInput;
@@ -14,10 +15,7 @@ import com.ecolaura.catalog.entity.ProductView;
 import com.ecolaura.catalog.entity.ProductViewed;
 import com.ecolaura.catalog.entity.SustainabilityScore;
 import com.ecolaura.problems.boundary.Parameters;
-import com.ecolaura.sessions.entity.ShopperSession;
-import com.ecolaura.trending.control.ViewRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -68,16 +66,16 @@ public class ProductsResource {
     ProductParts parts;
 
     @Inject
-    Event<ProductViewed> viewed;
+    ProductViews views;
 
     @Inject
     SustainabilityScorer scorer;
 
     @Inject
-    ViewRecorder views;
+    Categories categories;
 
     @Inject
-    Categories categories;
+    HttpCaching http;
 
     @GET
     @Path("{id}")
@@ -102,16 +100,15 @@ public class ProductsResource {
                             example = "name,price")
                     @QueryParam("fields")
                     String fields,
-            @CookieParam(ShopperSession.COOKIE) String session,
+            @CookieParam(ProductViewed.SESSION_COOKIE) String session,
             @Context Request request) {
         long productId = Parameters.id("product id", id);
         if (fields != null) {
             return selected(productId, fields, session, request);
         }
         ProductView product = catalog.find(productId);
-        views.record(productId);
-        viewed.fire(new ProductViewed(productId, session));
-        return HttpCaching.versioned(request, product.version(), CacheNames.PRODUCTS, () -> product);
+        views.viewed(productId, session);
+        return http.versioned(request, product.version(), CacheNames.PRODUCTS, () -> product);
     }
 
     private Response selected(long productId, String fields, String session, Request request) {
@@ -123,9 +120,8 @@ public class ProductsResource {
         }
         var details = selection.needsDetails() ? parts.details(productId) : null;
         var offer = selection.needsOffer() ? parts.offer(productId) : null;
-        views.record(productId);
-        viewed.fire(new ProductViewed(productId, session));
-        return HttpCaching.hashed(
+        views.viewed(productId, session);
+        return http.hashed(
                 request,
                 offer != null ? CacheNames.PRODUCT_OFFERS : CacheNames.PRODUCT_DETAILS,
                 selection.of(details, offer));
@@ -149,7 +145,7 @@ public class ProductsResource {
         long productId = Parameters.id("product id", id);
         SustainabilityScore score =
                 scorer.score(productId, catalog.find(productId).version());
-        return HttpCaching.hashed(request, CacheNames.SUSTAINABILITY_SCORES, score);
+        return http.hashed(request, CacheNames.SUSTAINABILITY_SCORES, score);
     }
 
     @POST

@@ -2,18 +2,19 @@ package com.ecolaura.catalog.boundary;
 
 import com.ecolaura.caching.store.FreshDatabase;
 import com.ecolaura.catalog.control.SampleCatalogWriter;
-import com.ecolaura.profiles.control.SampleProfiles;
-import com.ecolaura.redis.control.Settings;
+import com.ecolaura.catalog.entity.SampleCatalogWritten;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Fills an empty database at start-up: reference tables, {@code ecolaura.catalog.sample-size}
- * products (10,000 by default; 0 for none) and sample shopper profiles. A database that has a
- * catalog is left as it is.
+ * Fills an empty database at start-up: reference tables and {@code ecolaura.catalog.sample-size}
+ * products (10,000 by default; 0 for none), then tells the other components
+ * ({@link SampleCatalogWritten}). A database that has a catalog is left as it is.
  */
 @ApplicationScoped
 public class SampleCatalogLoader {
@@ -25,19 +26,23 @@ public class SampleCatalogLoader {
     SampleCatalogWriter writer;
 
     @Inject
-    SampleProfiles profiles;
-
-    @Inject
     FreshDatabase freshDatabase;
 
+    @Inject
+    Event<SampleCatalogWritten> written;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.catalog.sample-size", defaultValue = "10000")
+    int size;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        writer.adoptListTables();
         if (!writer.catalogIsEmpty()) {
             LOG.log(Level.INFO, "catalog present; sample catalog not loaded");
             return;
         }
         // cached entries from an earlier database would contradict this new one
         freshDatabase.forgetCachedData();
-        int size = Settings.number("ecolaura.catalog.sample-size", 10_000);
         long started = System.nanoTime();
         writer.writeReferenceData();
         for (int from = 1; from <= size; from += CHUNK) {
@@ -46,7 +51,7 @@ public class SampleCatalogLoader {
                 LOG.log(Level.INFO, "sample catalog: {0} of {1} products written", from - 1, size);
             }
         }
-        profiles.write(Settings.number("ecolaura.profiles.sample-size", 200));
+        written.fire(new SampleCatalogWritten(size));
         LOG.log(
                 Level.INFO,
                 "sample catalog: {0} products loaded in {1} ms",

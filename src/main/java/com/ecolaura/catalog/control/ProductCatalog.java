@@ -1,5 +1,7 @@
 package com.ecolaura.catalog.control;
 
+import com.ecolaura.caching.metrics.CacheMetrics;
+import com.ecolaura.caching.metrics.Work;
 import com.ecolaura.caching.policy.CacheFreshness;
 import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.catalog.entity.Category;
@@ -12,8 +14,6 @@ import com.ecolaura.catalog.entity.ProductSummary;
 import com.ecolaura.catalog.entity.ProductView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -27,8 +27,6 @@ import jakarta.ws.rs.core.Response.Status;
 import java.util.Set;
 import javax.cache.annotation.CacheKey;
 import javax.cache.annotation.CacheResult;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /** Products: read through the {@code products} cache, listed through the query cache, written in transactions. */
 @ApplicationScoped
@@ -43,23 +41,11 @@ public class ProductCatalog {
     @Inject
     Event<ProductChanged> changes;
 
-    @Inject
-    @Metric(
-            name = "ecolaura.catalog.product.loads",
-            absolute = true,
-            description = "Product details read from the database (misses of the products cache)")
-    Counter loads;
-
-    /** Created at start, so that its metrics are exported (as 0) before the first request. */
-    void exportMetricsAtStart(@Observes Startup startup) {
-        // creating the bean registers its @Metric counters
-    }
-
     @CacheResult(cacheName = CacheNames.PRODUCTS)
     @CacheFreshness(staleWhileRevalidate = "PT5M")
     @Transactional
     public ProductView find(@CacheKey long id) {
-        loads.inc();
+        CacheMetrics.work(Work.PRODUCT_LOADS);
         return ProductView.of(existing(id));
     }
 

@@ -1,5 +1,7 @@
 package com.ecolaura.catalog.control;
 
+import com.ecolaura.caching.metrics.CacheMetrics;
+import com.ecolaura.caching.metrics.Work;
 import com.ecolaura.caching.policy.CacheFreshness;
 import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.catalog.entity.CertificationRating;
@@ -7,9 +9,6 @@ import com.ecolaura.catalog.entity.MaterialRating;
 import com.ecolaura.catalog.entity.Product;
 import com.ecolaura.catalog.entity.SustainabilityScore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
@@ -21,8 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import javax.cache.annotation.CacheKey;
 import javax.cache.annotation.CacheResult;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /** Scores products against the rating tables and their category's average footprint. */
 @ApplicationScoped
@@ -30,18 +27,6 @@ public class SustainabilityScorer {
 
     @PersistenceContext
     EntityManager em;
-
-    @Inject
-    @Metric(
-            name = "ecolaura.catalog.score.computations",
-            absolute = true,
-            description = "Sustainability scores computed from the database (cache misses and writes)")
-    Counter computations;
-
-    /** Created at start, so that its metrics are exported (as 0) before the first request. */
-    void exportMetricsAtStart(@Observes Startup startup) {
-        // creating the bean registers its @Metric counters
-    }
 
     /**
      * The score of a product at a version: a new version has a new key, so no old score can be
@@ -64,7 +49,7 @@ public class SustainabilityScorer {
      * None flushes, so a write path can score a product before its one flush.
      */
     public SustainabilityScore compute(Product product) {
-        computations.inc();
+        CacheMetrics.work(Work.SCORE_COMPUTATIONS);
         List<String> materials = product.getMaterials().stream()
                 .map(String::toLowerCase)
                 .distinct()

@@ -1,9 +1,7 @@
 package com.ecolaura.catalog.entity;
 
 import jakarta.persistence.Cacheable;
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,13 +12,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.Cache;
 import org.hibernate.annotations.CacheConcurrencyStrategy;
@@ -65,19 +61,17 @@ public class Product {
 
     private int stock;
 
-    @ElementCollection
-    @CollectionTable(name = "product_materials")
-    @OrderColumn(name = "position")
-    @Column(name = "material", length = 60)
-    @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
-    private List<String> materials = new ArrayList<>();
+    /**
+     * The materials, one a line (a material is a word list entry: never a line break). A column of the
+     * product rather than a table of its own: the product is one row, one second-level cache entry,
+     * and search matches it with one LIKE.
+     */
+    @Column(length = 1300)
+    private String materials = "";
 
-    @ElementCollection
-    @CollectionTable(name = "product_certifications")
-    @OrderColumn(name = "position")
-    @Column(name = "certification", length = 40)
-    @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
-    private List<String> certifications = new ArrayList<>();
+    /** The certification codes, one a line. */
+    @Column(length = 900)
+    private String certifications = "";
 
     @Column(precision = 10, scale = 3)
     private BigDecimal carbonFootprintKg;
@@ -168,21 +162,25 @@ public class Product {
     }
 
     public List<String> getMaterials() {
-        return materials;
+        return lines(materials);
     }
 
     public void setMaterials(List<String> materials) {
-        this.materials.clear();
-        this.materials.addAll(materials);
+        this.materials = String.join(LINE, materials);
     }
 
     public List<String> getCertifications() {
-        return certifications;
+        return lines(certifications);
     }
 
     public void setCertifications(List<String> certifications) {
-        this.certifications.clear();
-        this.certifications.addAll(certifications);
+        this.certifications = String.join(LINE, certifications);
+    }
+
+    private static final String LINE = "\n";
+
+    private static List<String> lines(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split(LINE, -1));
     }
 
     public BigDecimal getCarbonFootprintKg() {

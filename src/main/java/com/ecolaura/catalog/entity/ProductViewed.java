@@ -2,9 +2,15 @@ package com.ecolaura.catalog.entity;
 
 /**
  * A shopper looked at a product, in a browsing session (its cookie, as sent: unverified, null when
- * there was none). Observed by what learns from views: hot products, what is viewed next.
+ * there was none). Delivered in batches ({@link ProductsViewed}).
  */
 public record ProductViewed(long productId, String sessionId) {
+
+    /**
+     * The shopper session's cookie (the sessions component hands it out, and names it the same; a
+     * test holds the two together): named here so that the catalog does not depend on sessions.
+     */
+    public static final String SESSION_COOKIE = "ecolaura_session";
 
     private static final java.util.regex.Pattern SESSION_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{16,64}");
 

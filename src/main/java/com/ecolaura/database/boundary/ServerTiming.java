@@ -1,13 +1,14 @@
 package com.ecolaura.database.boundary;
 
 import com.ecolaura.database.control.RequestStatements;
-import com.ecolaura.redis.control.Settings;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code Server-Timing: app;dur=1.8, sql;desc="0 statements"} on every API response: how long the
@@ -19,7 +20,10 @@ import jakarta.ws.rs.ext.Provider;
 public class ServerTiming implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final String STARTED = ServerTiming.class.getName() + ".started";
-    private final boolean enabled = Settings.flag("ecolaura.server-timing.enabled", true);
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.server-timing.enabled", defaultValue = "true")
+    boolean enabled;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -31,18 +35,11 @@ public class ServerTiming implements ContainerRequestFilter, ContainerResponseFi
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        Object started = request.getProperty(STARTED);
-        int statements = RequestStatements.end();
-        if (started instanceof Long nanos && statements >= 0) {
-            double millis = (System.nanoTime() - nanos) / 1_000_000.0;
-            response.getHeaders()
-                    .add(
-                            "Server-Timing",
-                            String.format(
-                                    java.util.Locale.ROOT,
-                                    "app;dur=%.1f, sql;desc=\"%d statements\"",
-                                    millis,
-                                    statements));
+        if (request.getProperty(STARTED) instanceof Long started) {
+            String timing = RequestStatements.serverTiming(started);
+            if (timing != null) {
+                response.getHeaders().add("Server-Timing", timing);
+            }
         }
     }
 }

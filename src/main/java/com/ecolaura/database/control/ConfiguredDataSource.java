@@ -1,14 +1,15 @@
 package com.ecolaura.database.control;
 
-import com.ecolaura.redis.control.Settings;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The physical connections behind the container's pool ({@code java:app/jdbc/ecolaura}):
@@ -19,15 +20,23 @@ public class ConfiguredDataSource implements DataSource {
 
     static final String DEFAULT_URL = "jdbc:h2:mem:ecolaura;DB_CLOSE_DELAY=-1";
 
-    private final String url = Settings.text("ecolaura.db.url").orElse(DEFAULT_URL);
+    private final String url = setting("ecolaura.db.url").orElse(DEFAULT_URL);
     private final Driver driver = driverFor(url);
     private int loginTimeoutSeconds;
 
     @Override
     public Connection getConnection() throws SQLException {
         return getConnection(
-                Settings.text("ecolaura.db.user").orElse(url.startsWith("jdbc:h2:") ? "sa" : ""),
-                Settings.text("ecolaura.db.password").orElse(""));
+                setting("ecolaura.db.user").orElse(url.startsWith("jdbc:h2:") ? "sa" : ""),
+                setting("ecolaura.db.password").orElse(""));
+    }
+
+    /** Payara's pool makes this class, not CDI: configuration through MicroProfile Config's static API. */
+    private static Optional<String> setting(String key) {
+        return ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader())
+                .getOptionalValue(key, String.class)
+                .map(String::strip)
+                .filter(value -> !value.isEmpty());
     }
 
     @Override

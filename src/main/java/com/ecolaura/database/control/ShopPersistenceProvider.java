@@ -1,11 +1,12 @@
 package com.ecolaura.database.control;
 
-import com.ecolaura.redis.control.Settings;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.spi.PersistenceUnitInfo;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 
 /**
@@ -23,8 +24,11 @@ public class ShopPersistenceProvider extends HibernatePersistenceProvider {
         return super.createContainerEntityManagerFactory(info, merged);
     }
 
+    /** The persistence unit boots before CDI can inject anything: MicroProfile Config's static API. */
     static Map<String, Object> runtimeSettings() {
-        if (!Settings.cachingEnabled()) {
+        if (!settings()
+                .getOptionalValue("ecolaura.cache.enabled", Boolean.class)
+                .orElse(true)) {
             return Map.of(
                     "hibernate.cache.use_second_level_cache", "false",
                     "hibernate.cache.use_query_cache", "false",
@@ -40,6 +44,13 @@ public class ShopPersistenceProvider extends HibernatePersistenceProvider {
     }
 
     private static String millis(String key, Duration fallback) {
-        return Long.toString(Settings.duration(key, fallback).toMillis());
+        return Long.toString(settings()
+                .getOptionalValue(key, Duration.class)
+                .orElse(fallback)
+                .toMillis());
+    }
+
+    private static Config settings() {
+        return ConfigProvider.getConfig(ShopPersistenceProvider.class.getClassLoader());
     }
 }

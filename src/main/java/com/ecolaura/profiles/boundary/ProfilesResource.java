@@ -5,7 +5,7 @@ import com.ecolaura.profiles.control.ProfileStore;
 import com.ecolaura.profiles.entity.ProfileInput;
 import com.ecolaura.profiles.entity.ProfileView;
 import com.ecolaura.profiles.entity.UserId;
-import com.ecolaura.sessions.boundary.Owners;
+import com.ecolaura.sessions.control.Owners;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -31,6 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProfilesResource {
 
     @Inject
+    HttpCaching http;
+
+    @Inject
     ProfileStore profiles;
 
     @Inject
@@ -41,7 +44,7 @@ public class ProfilesResource {
             @PathParam("userId") String userId, @CookieParam(Owners.COOKIE) String session, @Context Request request) {
         owners.require(session, UserId.checked(userId));
         ProfileView profile = profiles.find(userId);
-        return HttpCaching.personal(request, profile.version(), () -> profile);
+        return http.personal(request, profile.version(), () -> profile);
     }
 
     @PUT

@@ -1,5 +1,7 @@
 package com.ecolaura.profiles.control;
 
+import com.ecolaura.caching.metrics.CacheMetrics;
+import com.ecolaura.caching.metrics.Work;
 import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.profiles.entity.ProfileInput;
 import com.ecolaura.profiles.entity.ProfileSaved;
@@ -7,8 +9,6 @@ import com.ecolaura.profiles.entity.ProfileView;
 import com.ecolaura.profiles.entity.UserProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,8 +17,6 @@ import jakarta.ws.rs.NotFoundException;
 import java.util.List;
 import javax.cache.annotation.CacheKey;
 import javax.cache.annotation.CacheResult;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /** Shopper profiles, cached per user id (never under a shared key). */
 @ApplicationScoped
@@ -30,22 +28,10 @@ public class ProfileStore {
     @Inject
     Event<ProfileSaved> saved;
 
-    @Inject
-    @Metric(
-            name = "ecolaura.profiles.loads",
-            absolute = true,
-            description = "Profiles read from the database (misses of the profiles cache)")
-    Counter loads;
-
-    /** Created at start, so that its metrics are exported (as 0) before the first request. */
-    void exportMetricsAtStart(@Observes Startup startup) {
-        // creating the bean registers its @Metric counters
-    }
-
     @CacheResult(cacheName = CacheNames.PROFILES)
     @Transactional
     public ProfileView find(@CacheKey String userId) {
-        loads.inc();
+        CacheMetrics.work(Work.PROFILE_LOADS);
         UserProfile profile = em.find(UserProfile.class, userId);
         if (profile == null) {
             throw new NotFoundException("no profile for user " + userId);

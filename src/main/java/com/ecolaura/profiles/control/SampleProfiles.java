@@ -1,11 +1,15 @@
 package com.ecolaura.profiles.control;
 
+import com.ecolaura.catalog.entity.SampleCatalogWritten;
 import com.ecolaura.profiles.entity.UserProfile;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Sample shoppers {@code user-1} … {@code user-N} for a new database. */
 @ApplicationScoped
@@ -20,18 +24,27 @@ public class SampleProfiles {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    @ConfigProperty(name = "ecolaura.profiles.sample-size", defaultValue = "200")
+    int count;
+
+    /** A new database got its sample catalog: it gets sample shoppers too. */
     @Transactional
-    public void write(int count) {
+    void write(@Observes SampleCatalogWritten catalog) {
         for (int n = 1; n <= count; n++) {
-            var profile = new UserProfile("user-" + n);
-            profile.setDisplayName(FIRST_NAMES.get(n % FIRST_NAMES.size()) + " " + (char) ('A' + n % 26) + ".");
-            profile.setEmail("user-" + n + "@example.org");
-            profile.setPreferredCategories(
-                    FAVOURITES.get(n % FAVOURITES.size()) + "," + FAVOURITES.get((n * 7 + 3) % FAVOURITES.size()));
-            profile.setMinimumEcoScore(n % 5 * 10);
-            profile.setNewsletter(n % 3 == 0);
-            profile.touch();
-            em.persist(profile);
+            em.persist(profile(n));
         }
+    }
+
+    private static UserProfile profile(int n) {
+        var profile = new UserProfile("user-" + n);
+        profile.setDisplayName(FIRST_NAMES.get(n % FIRST_NAMES.size()) + " " + (char) ('A' + n % 26) + ".");
+        profile.setEmail("user-" + n + "@example.org");
+        profile.setPreferredCategories(
+                FAVOURITES.get(n % FAVOURITES.size()) + "," + FAVOURITES.get((n * 7 + 3) % FAVOURITES.size()));
+        profile.setMinimumEcoScore(n % 5 * 10);
+        profile.setNewsletter(n % 3 == 0);
+        profile.touch();
+        return profile;
     }
 }

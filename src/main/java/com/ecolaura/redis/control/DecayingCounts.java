@@ -81,9 +81,9 @@ public final class DecayingCounts {
                         arguments(counts, System.currentTimeMillis()));
     }
 
-    /** Adds the counts now. */
-    public void add(Map<String, Long> counts) {
-        add(SharedRedis.client(), counts, System.currentTimeMillis());
+    /** Adds the counts now, in one script call (callers reach Redis through the {@link RedisGateway}). */
+    public void add(RedissonClient redis, Map<String, Long> counts) {
+        add(redis, counts, System.currentTimeMillis());
     }
 
     void add(RedissonClient redis, Map<String, Long> counts, long nowMillis) {
@@ -110,18 +110,14 @@ public final class DecayingCounts {
         return arguments.toArray();
     }
 
-    /** The largest members, largest first, with the total first if asked for ({@link #TOTAL}). */
-    public List<Scored> top(int count) {
-        return top(SharedRedis.client(), count);
-    }
-
-    List<Scored> top(RedissonClient redis, int count) {
+    /** The largest members, largest first, with the total among them ({@link #TOTAL}). */
+    public List<Scored> top(RedissonClient redis, int count) {
         return redis.<String>getScoredSortedSet(key, StringCodec.INSTANCE).entryRangeReversed(0, count).stream()
                 .map(entry -> new Scored(entry.getValue(), entry.getScore()))
                 .toList();
     }
 
-    public void delete() {
-        SharedRedis.client().getKeys().delete(key, key + ":scaled-at");
+    public void delete(RedissonClient redis) {
+        redis.getKeys().delete(key, key + ":scaled-at");
     }
 }

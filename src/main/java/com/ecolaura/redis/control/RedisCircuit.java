@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.redisson.client.RedisBusyException;
 import org.redisson.client.RedisClusterDownException;
 import org.redisson.client.RedisConnectionException;
@@ -58,7 +59,7 @@ public final class RedisCircuit {
         }
     }
 
-    public static void failed(Throwable failure) {
+    static void failed(Throwable failure) {
         if (!isOutage(failure)) {
             return;
         }
@@ -81,7 +82,7 @@ public final class RedisCircuit {
     }
 
     /** Closes the circuit once Redis answers again and the outage's missed evictions are replayed. */
-    public static void close() {
+    static void close() {
         FAILURES_IN_A_ROW.set(0);
         if (open) {
             open = false;
@@ -119,7 +120,17 @@ public final class RedisCircuit {
         return false;
     }
 
+    /** Read once, where no injection reaches (every gateway call may count against it). */
     private static int threshold() {
-        return Settings.number("ecolaura.redis.circuit.failures", 3);
+        int value = threshold;
+        if (value == 0) {
+            value = ConfigProvider.getConfig(RedisCircuit.class.getClassLoader())
+                    .getOptionalValue("ecolaura.redis.circuit.failures", Integer.class)
+                    .orElse(3);
+            threshold = Math.max(1, value);
+        }
+        return threshold;
     }
+
+    private static volatile int threshold;
 }

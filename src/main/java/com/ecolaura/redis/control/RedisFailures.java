@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * most one line a period with the number of failures since. A Redis outage is expected, so no
  * stack traces. Every failure also goes to the {@link RedisCircuit}.
  */
-public final class RedisFailures {
+final class RedisFailures {
 
     private static final System.Logger LOG = System.getLogger(RedisFailures.class.getName());
     private static final long PERIOD_NANOS = 30_000_000_000L;
@@ -18,7 +18,7 @@ public final class RedisFailures {
 
     private RedisFailures() {}
 
-    public static void record(String operation, String cacheName, RuntimeException failure) {
+    static void record(String operation, String cacheName, RuntimeException failure) {
         RedisCircuit.failed(failure);
         RedisInfo.outdated();
         long count = failures.incrementAndGet();

@@ -23,7 +23,8 @@ public final class RedisInfo {
     }
 
     private static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static volatile Snapshot last = new Snapshot(Map.of(), Double.NaN, false);
+    private static final Snapshot DOWN = new Snapshot(Map.of(), Double.NaN, false);
+    private static volatile Snapshot last = DOWN;
     private static volatile long takenAt;
 
     private RedisInfo() {}
@@ -38,7 +39,8 @@ public final class RedisInfo {
         if (now - takenAt > MAX_AGE_NANOS) {
             synchronized (RedisInfo.class) {
                 if (now - takenAt > MAX_AGE_NANOS) {
-                    last = take(SharedRedis.client());
+                    // past the circuit: this is how operators see whether Redis is back
+                    last = RedisGateway.instance().pastTheCircuit().call("info", "redis", RedisInfo::take, DOWN);
                     takenAt = System.nanoTime();
                 }
             }
@@ -47,25 +49,21 @@ public final class RedisInfo {
     }
 
     private static Snapshot take(RedissonClient client) {
-        try {
-            var nodes = masters(client);
-            var sums = new HashMap<String, Double>();
-            long started = System.nanoTime();
-            boolean up = nodes.stream().allMatch(node -> node.ping(500, TimeUnit.MILLISECONDS));
-            double ping = (System.nanoTime() - started) / 1e9 / Math.max(1, nodes.size());
-            for (RedisNode node : nodes) {
-                node.info(RedisNode.InfoSection.ALL).forEach((field, value) -> {
-                    try {
-                        sums.merge(field, Double.parseDouble(value), Double::sum);
-                    } catch (NumberFormatException e) {
-                        // a text field (version, role …): not a metric
-                    }
-                });
-            }
-            return new Snapshot(sums, ping, up);
-        } catch (RuntimeException e) {
-            return new Snapshot(Map.of(), Double.NaN, false);
+        var nodes = masters(client);
+        var sums = new HashMap<String, Double>();
+        long started = System.nanoTime();
+        boolean up = nodes.stream().allMatch(node -> node.ping(500, TimeUnit.MILLISECONDS));
+        double ping = (System.nanoTime() - started) / 1e9 / Math.max(1, nodes.size());
+        for (RedisNode node : nodes) {
+            node.info(RedisNode.InfoSection.ALL).forEach((field, value) -> {
+                try {
+                    sums.merge(field, Double.parseDouble(value), Double::sum);
+                } catch (NumberFormatException e) {
+                    // a text field (version, role …): not a metric
+                }
+            });
         }
+        return new Snapshot(sums, ping, up);
     }
 
     private static List<RedisNode> masters(RedissonClient client) {

@@ -28,6 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
 
+    @Inject
+    HttpCaching http;
+
     static final int MAX_QUERY_LENGTH = 200;
 
     @Inject
@@ -57,6 +60,6 @@ public class SearchResource {
                         .orElseThrow(() -> new BadRequestException("sort must be one of " + SearchSort.choices())),
                 Parameters.number("page", page, 0, 0, 1_000),
                 Parameters.number("size", size, 20, 1, 100)));
-        return HttpCaching.hashed(request, CacheNames.SEARCH_RESULTS, results);
+        return http.hashed(request, CacheNames.SEARCH_RESULTS, results);
     }
 }

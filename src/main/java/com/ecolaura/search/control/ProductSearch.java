@@ -1,5 +1,7 @@
 package com.ecolaura.search.control;
 
+import com.ecolaura.caching.metrics.CacheMetrics;
+import com.ecolaura.caching.metrics.Work;
 import com.ecolaura.caching.policy.CacheFreshness;
 import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.catalog.entity.Product;
@@ -8,8 +10,6 @@ import com.ecolaura.search.entity.SearchPage;
 import com.ecolaura.search.entity.SearchQuery;
 import com.ecolaura.search.entity.SearchSort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.CacheStoreMode;
 import jakarta.persistence.EntityManager;
@@ -19,8 +19,6 @@ import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.Map;
 import javax.cache.annotation.CacheResult;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * Text search over name, description, brand and materials, on the database (a scan with
@@ -35,30 +33,17 @@ public class ProductSearch {
     @Inject
     SearchTags tags;
 
-    @Inject
-    @Metric(
-            name = "ecolaura.search.executions",
-            absolute = true,
-            description = "Searches run on the database (misses of the search-results cache)")
-    Counter executions;
-
-    /** Created at start, so that its metrics are exported (as 0) before the first request. */
-    void exportMetricsAtStart(@Observes Startup startup) {
-        // creating the bean registers its @Metric counters
-    }
-
     @CacheResult(cacheName = CacheNames.SEARCH_RESULTS)
     @CacheFreshness(staleWhileRevalidate = "PT1M")
     @Transactional
     public SearchPage search(SearchQuery query) {
-        executions.inc();
+        CacheMetrics.work(Work.SEARCH_EXECUTIONS);
         var where = new StringBuilder(" where 1 = 1");
         var parameters = new HashMap<String, Object>();
         if (!query.text().isEmpty()) {
-            where.append(
-                    " and (lower(p.name) like :text escape '!' or lower(p.description) like :text escape '!'"
-                            + " or lower(p.brand) like :text escape '!'"
-                            + " or exists (select 1 from Product q join q.materials m where q = p and lower(m) like :text escape '!'))");
+            where.append(" and (lower(p.name) like :text escape '!' or lower(p.description) like :text escape '!'"
+                    + " or lower(p.brand) like :text escape '!'"
+                    + " or lower(p.materials) like :text escape '!')");
             parameters.put("text", "%" + likeEscaped(query.text()) + "%");
         }
         if (query.category() != null) {

@@ -2,26 +2,27 @@ package com.ecolaura.search.control;
 
 import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.caching.policy.CachePolicies;
-import com.ecolaura.caching.store.CacheAccess;
-import com.ecolaura.caching.store.NearCache;
-import com.ecolaura.redis.control.RedisCircuit;
-import com.ecolaura.redis.control.RedisFailures;
-import com.ecolaura.redis.control.Settings;
-import com.ecolaura.redis.control.SharedRedis;
+import com.ecolaura.caching.store.CacheStore;
+import com.ecolaura.caching.store.CacheUpdates;
+import com.ecolaura.redis.control.RedisGateway;
 import com.ecolaura.search.entity.SearchPage;
 import com.ecolaura.search.entity.SearchQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 /**
  * Which cached search pages hold which product, so that a change only a result tile shows (stock)
  * evicts exactly those pages: {@code ecolaura:search-tags:{search-results}:product:42} holds query
- * families, {@code …:family:<query>} the cached pages of a family. All of them share the search
- * cache's hash tag: on a Redis Cluster the families of a product are read in one SUNION and
- * deleted in one DEL, on the node that holds the pages. A family is a query
- * without its paging, since a change inside one page of results can shift the others.
+ * families, {@code …:family:<query>} the cached pages of a family; each expires with the longest-lived
+ * page it can name. All of them share the search cache's hash tag: on a Redis Cluster the families
+ * of a product are read in one SUNION and deleted in one DEL, on the node that holds the pages. A
+ * family is a query without its paging, since a change inside one page of results can shift the others.
  *
  * <p>Changes that decide what a search finds, or in what order, cannot be traced this way (a
  * product can move onto a page that never held it); they bump the catalog generation, which is
@@ -34,12 +35,23 @@ public class SearchTags {
     private static final String TAGS = CacheNames.companion("search-tags", CacheNames.SEARCH_RESULTS);
     private static final String PRODUCT_TAGS = TAGS + ":product:";
     private static final String FAMILY_TAGS = TAGS + ":family:";
+    private static final String TARGET = "search-tags";
 
     @Inject
-    CacheAccess cache;
+    CacheStore cache;
 
     @Inject
-    NearCache near;
+    CacheUpdates updates;
+
+    @Inject
+    CachePolicies policies;
+
+    @Inject
+    RedisGateway redis;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.cache.enabled", defaultValue = "true")
+    boolean enabled;
 
     /** The generation as last read, and the search near cache's invalidation count it was read at. */
     private record KnownGeneration(long nearVersion, long generation) {}
@@ -52,51 +64,40 @@ public class SearchTags {
      * which every bump publishes to all instances: a search costs no Redis call for it.
      */
     public long generation() {
-        if (!Settings.cachingEnabled()) {
+        if (!enabled) {
             return 0; // nothing is cached, so no page of an older generation can be served
         }
-        long nearVersion = near.version(CacheNames.SEARCH_RESULTS);
+        long nearVersion = cache.nearVersion(CacheNames.SEARCH_RESULTS);
         var last = known;
-        if (nearVersion != NearCache.NO_TIER && last != null && last.nearVersion() == nearVersion) {
+        if (nearVersion != CacheStore.NO_NEAR_CACHE && last != null && last.nearVersion() == nearVersion) {
             return last.generation();
         }
-        if (RedisCircuit.isOpen()) {
-            return -1;
-        }
-        try {
-            long generation = SharedRedis.client().getAtomicLong(GENERATION).get();
+        long generation = redis.call(
+                "get", TARGET, client -> client.getAtomicLong(GENERATION).get(), -1L);
+        if (generation >= 0) {
             known = new KnownGeneration(nearVersion, generation);
-            return generation;
-        } catch (RuntimeException e) {
-            RedisFailures.record("get", GENERATION, e);
-            return -1;
         }
+        return generation;
     }
 
     public void bumpGeneration() {
-        if (RedisCircuit.isOpen()) {
-            cache.clear(CacheNames.SEARCH_RESULTS); // kept for replay: no page from before is read meanwhile
-            return;
-        }
-        try {
-            SharedRedis.client().getAtomicLong(GENERATION).incrementAndGet();
-        } catch (RuntimeException e) {
-            RedisFailures.record("incr", GENERATION, e);
-            cache.clear(CacheNames.SEARCH_RESULTS);
+        if (!redis.run(
+                "incr", TARGET, client -> client.getAtomicLong(GENERATION).incrementAndGet())) {
+            updates.clear(CacheNames.SEARCH_RESULTS); // kept for replay: no page from before is read meanwhile
         }
         // earlier pages are out of reach everywhere, and every instance re-reads the generation
-        near.invalidateAll(CacheNames.SEARCH_RESULTS);
+        updates.dropNear(CacheNames.SEARCH_RESULTS);
     }
 
     /** Tags a page just computed with the products it holds. */
     public void record(SearchQuery query, SearchPage page) {
-        if (!Settings.cachingEnabled() || RedisCircuit.isOpen()) {
+        if (!enabled) {
             return;
         }
-        try {
-            var policy = CachePolicies.of(CacheNames.SEARCH_RESULTS);
-            Duration lifetime = policy.ttl().multipliedBy(2).plus(policy.staleWhileRevalidate());
-            var batch = SharedRedis.client().createBatch();
+        var policy = policies.of(CacheNames.SEARCH_RESULTS);
+        Duration lifetime = policy.lifetime();
+        redis.run("tag", TARGET, client -> {
+            var batch = client.createBatch();
             String family = FAMILY_TAGS + query.familyKey();
             batch.getSet(family, StringCodec.INSTANCE).addAsync(query.cacheKey());
             batch.getSet(family, StringCodec.INSTANCE).expireAsync(lifetime);
@@ -106,35 +107,34 @@ public class SearchTags {
                 batch.getSet(tag, StringCodec.INSTANCE).expireAsync(lifetime);
             }
             batch.execute();
-        } catch (RuntimeException e) {
-            RedisFailures.record("tag", CacheNames.SEARCH_RESULTS, e);
-        }
+        });
     }
 
     /** Evicts every cached page of every query family that held the product. */
     public void evictPagesHolding(long productId) {
-        if (RedisCircuit.isOpen()) {
-            cache.clear(CacheNames.SEARCH_RESULTS); // which pages held it is unknown now
+        var pages = redis.call("evict-tagged", TARGET, client -> taggedPages(client, productId), null);
+        if (pages == null) {
+            updates.clear(CacheNames.SEARCH_RESULTS); // which pages held it is unknown now
             return;
         }
-        try {
-            var client = SharedRedis.client();
-            String tag = PRODUCT_TAGS + productId;
-            var families = client.<String>getSet(tag, StringCodec.INSTANCE).readAll().stream()
-                    .map(family -> FAMILY_TAGS + family)
-                    .toList();
-            if (!families.isEmpty()) {
-                var others = families.subList(1, families.size()).toArray(String[]::new);
-                var pages = client.<String>getSet(families.get(0), StringCodec.INSTANCE)
-                        .readUnion(others);
-                pages.forEach(page -> cache.remove(CacheNames.SEARCH_RESULTS, page));
-            }
-            var keys = new java.util.ArrayList<>(families);
-            keys.add(tag);
-            client.getKeys().delete(keys.toArray(String[]::new));
-        } catch (RuntimeException e) {
-            RedisFailures.record("evict-tagged", CacheNames.SEARCH_RESULTS, e);
-            cache.clear(CacheNames.SEARCH_RESULTS);
+        pages.forEach(page -> updates.remove(CacheNames.SEARCH_RESULTS, page));
+    }
+
+    /** The pages of every family that held the product; its tags are deleted with them. */
+    private static List<String> taggedPages(RedissonClient client, long productId) {
+        String tag = PRODUCT_TAGS + productId;
+        var families = client.<String>getSet(tag, StringCodec.INSTANCE).readAll().stream()
+                .map(family -> FAMILY_TAGS + family)
+                .toList();
+        var pages = new ArrayList<String>();
+        if (!families.isEmpty()) {
+            var others = families.subList(1, families.size()).toArray(String[]::new);
+            pages.addAll(
+                    client.<String>getSet(families.get(0), StringCodec.INSTANCE).readUnion(others));
         }
+        var keys = new ArrayList<>(families);
+        keys.add(tag);
+        client.getKeys().delete(keys.toArray(String[]::new));
+        return pages;
     }
 }

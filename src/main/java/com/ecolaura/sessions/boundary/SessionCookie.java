@@ -1,6 +1,5 @@
 package com.ecolaura.sessions.boundary;
 
-import com.ecolaura.redis.control.Settings;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.NewCookie;
 
@@ -11,24 +10,24 @@ final class SessionCookie {
 
     private SessionCookie() {}
 
-    static NewCookie of(String sessionId) {
-        return base(sessionId).build();
+    static NewCookie of(String sessionId, boolean secure) {
+        return base(sessionId, secure).build();
     }
 
-    static NewCookie expired() {
-        return base("").maxAge(0).build();
+    static NewCookie expired(boolean secure) {
+        return base("", secure).maxAge(0).build();
     }
 
     static NotAuthorizedException missing() {
         return new NotAuthorizedException("no session: POST /api/sessions first", "Session");
     }
 
-    private static NewCookie.Builder base(String value) {
+    private static NewCookie.Builder base(String value, boolean secure) {
         return new NewCookie.Builder(NAME)
                 .value(value)
                 .path("/")
                 .httpOnly(true)
-                .secure(Settings.flag("ecolaura.session.cookie-secure", true))
+                .secure(secure)
                 .sameSite(NewCookie.SameSite.LAX);
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("sessions")
@@ -28,6 +29,10 @@ public class SessionsResource {
     @Inject
     SessionStore sessions;
 
+    @Inject
+    @ConfigProperty(name = "ecolaura.session.cookie-secure", defaultValue = "true")
+    boolean secureCookies;
+
     /** A demo login by user id: starts a session and sets its cookie. */
     @POST
     public Response start(@Valid @NotNull SessionStart start) {
@@ -37,7 +42,7 @@ public class SessionsResource {
                 .add("idleTimeoutSeconds", sessions.idleTimeout().toSeconds())
                 .build();
         return Response.status(Response.Status.CREATED)
-                .cookie(SessionCookie.of(session.id()))
+                .cookie(SessionCookie.of(session.id(), secureCookies))
                 .cacheControl(CacheControl.valueOf("no-store"))
                 .entity(body.toString())
                 .build();
@@ -50,6 +55,6 @@ public class SessionsResource {
             throw SessionCookie.missing();
         }
         sessions.end(sessionId);
-        return Response.noContent().cookie(SessionCookie.expired()).build();
+        return Response.noContent().cookie(SessionCookie.expired(secureCookies)).build();
     }
 }

@@ -1,10 +1,9 @@
 package com.ecolaura.sessions.control;
 
-import com.ecolaura.redis.control.RedisCircuit;
-import com.ecolaura.redis.control.RedisFailures;
-import com.ecolaura.redis.control.SharedRedis;
+import com.ecolaura.redis.control.RedisGateway;
 import com.ecolaura.sessions.entity.ShopperSession;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ServiceUnavailableException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -13,7 +12,10 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.api.RMap;
+import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 /**
@@ -31,8 +33,15 @@ public class SessionStore {
     private static final long RETRY_AFTER_SECONDS = 5;
     private final SecureRandom random = new SecureRandom();
 
+    @Inject
+    RedisGateway redis;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.session.idle-timeout", defaultValue = "PT30M")
+    Duration idleTimeout;
+
     public Duration idleTimeout() {
-        return com.ecolaura.redis.control.Settings.duration("ecolaura.session.idle-timeout", Duration.ofMinutes(30));
+        return idleTimeout;
     }
 
     public ShopperSession start(String userId) {
@@ -40,11 +49,11 @@ public class SessionStore {
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = Instant.now();
-        guarded(() -> {
-            var session = map(id);
+        guarded(client -> {
+            var session = map(client, id);
             session.putAll(Map.of("userId", userId, "createdAt", now.toString()));
-            session.expire(idleTimeout());
-            return null;
+            session.expire(idleTimeout);
+            return Boolean.TRUE;
         });
         return new ShopperSession(id, userId, now, Map.of());
     }
@@ -54,29 +63,29 @@ public class SessionStore {
         if (id == null || !id.matches("[A-Za-z0-9_-]{43}")) {
             return Optional.empty();
         }
-        return guarded(() -> {
-            var batch = SharedRedis.client().createBatch();
+        return guarded(client -> {
+            var batch = client.createBatch();
             var fields = batch.<String, String>getMap(PREFIX + id, StringCodec.INSTANCE)
                     .readAllMapAsync();
-            batch.getMap(PREFIX + id, StringCodec.INSTANCE).expireAsync(idleTimeout());
+            batch.getMap(PREFIX + id, StringCodec.INSTANCE).expireAsync(idleTimeout);
             batch.execute();
             return session(id, fields.toCompletableFuture().join());
         });
     }
 
     public void setQuantity(String id, long productId, int quantity) {
-        guarded(() -> {
+        guarded(client -> {
             if (quantity == 0) {
-                map(id).fastRemove(CART + productId);
+                map(client, id).fastRemove(CART + productId);
             } else {
-                map(id).fastPut(CART + productId, Integer.toString(quantity));
+                map(client, id).fastPut(CART + productId, Integer.toString(quantity));
             }
-            return null;
+            return Boolean.TRUE;
         });
     }
 
     public void end(String id) {
-        guarded(() -> map(id).delete());
+        guarded(client -> map(client, id).delete());
     }
 
     private static Optional<ShopperSession> session(String id, Map<String, String> fields) {
@@ -92,29 +101,20 @@ public class SessionStore {
         return Optional.of(new ShopperSession(id, fields.get("userId"), Instant.parse(fields.get("createdAt")), cart));
     }
 
-    private static RMap<String, String> map(String id) {
-        return SharedRedis.client().getMap(PREFIX + id, StringCodec.INSTANCE);
+    private static RMap<String, String> map(RedissonClient client, String id) {
+        return client.getMap(PREFIX + id, StringCodec.INSTANCE);
     }
 
     /**
      * Sessions are kept only in Redis: without it there are none, which is a 503 with Retry-After, not
      * a 500, and at once while the circuit is open. The rest of the shop is served meanwhile.
      */
-    private static <T> T guarded(java.util.function.Supplier<T> operation) {
-        if (RedisCircuit.isOpen()) {
+    private <T> T guarded(Function<RedissonClient, T> operation) {
+        T result = redis.call("session", "sessions", operation, null);
+        if (result == null) {
             throw unavailable();
         }
-        try {
-            T result = operation.get();
-            RedisCircuit.succeeded();
-            return result;
-        } catch (RuntimeException e) {
-            if (e instanceof jakarta.ws.rs.WebApplicationException) {
-                throw e;
-            }
-            RedisFailures.record("session", PREFIX, e);
-            throw unavailable();
-        }
+        return result;
     }
 
     private static ServiceUnavailableException unavailable() {

@@ -1,6 +1,6 @@
 package com.ecolaura.storefront.boundary;
 
-import com.ecolaura.redis.control.Settings;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +12,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The HTML pages: always revalidated ({@code no-cache}) with a strong ETag, so a new deployment's
@@ -21,6 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @WebServlet(urlPatterns = {"", "/index.html", "/admin/", "/admin/index.html"})
 public class PageServlet extends HttpServlet {
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.static.base-url")
+    Optional<String> staticBaseUrl;
 
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
 
@@ -52,7 +58,9 @@ public class PageServlet extends HttpServlet {
                 return null;
             }
             String html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String base = Settings.text("ecolaura.static.base-url")
+            String base = staticBaseUrl
+                    .map(String::strip)
+                    .filter(url -> !url.isEmpty())
                     .map(url -> url.replaceAll("/+$", "") + "/")
                     .orElse("");
             if (!base.isEmpty()) {

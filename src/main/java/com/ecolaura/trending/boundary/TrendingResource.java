@@ -24,11 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TrendingResource {
 
     @Inject
+    HttpCaching http;
+
+    @Inject
     TrendingProducts trending;
 
     @GET
     public Response trending(@QueryParam("limit") String limit, @Context Request request) {
         TrendingList list = trending.top(Parameters.number("limit", limit, 10, 1, 50));
-        return HttpCaching.hashed(request, CacheNames.TRENDING, list);
+        return http.hashed(request, CacheNames.TRENDING, list);
     }
 }

@@ -1,15 +1,14 @@
 package com.ecolaura.trending.control;
 
+import com.ecolaura.caching.metrics.CacheMetrics;
+import com.ecolaura.caching.metrics.Work;
 import com.ecolaura.caching.policy.CacheFreshness;
 import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.catalog.entity.Product;
 import com.ecolaura.catalog.entity.ProductSummary;
-import com.ecolaura.redis.control.Settings;
 import com.ecolaura.trending.entity.TrendingList;
 import com.ecolaura.trending.entity.TrendingProduct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,8 +21,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.cache.annotation.CacheResult;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.annotation.Metric;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Ranks products by their views within {@code ecolaura.trending.window} (24 h by default). */
 @ApplicationScoped
@@ -36,23 +34,14 @@ public class TrendingProducts {
     TrendingMembers members;
 
     @Inject
-    @Metric(
-            name = "ecolaura.trending.computations",
-            absolute = true,
-            description = "Trending lists ranked on the database (misses of the trending cache)")
-    Counter computations;
-
-    /** Created at start, so that its metrics are exported (as 0) before the first request. */
-    void exportMetricsAtStart(@Observes Startup startup) {
-        // creating the bean registers its @Metric counters
-    }
+    @ConfigProperty(name = "ecolaura.trending.window", defaultValue = "PT24H")
+    Duration window;
 
     @CacheResult(cacheName = CacheNames.TRENDING)
     @CacheFreshness(staleWhileRevalidate = "PT5M")
     @Transactional
     public TrendingList top(int limit) {
-        computations.inc();
-        Duration window = Settings.duration("ecolaura.trending.window", Duration.ofHours(24));
+        CacheMetrics.work(Work.TRENDING_COMPUTATIONS);
         Instant now = Instant.now();
         List<Object[]> ranked = em.createQuery(
                         "select v.productId, sum(v.views) from ProductViewCount v"

@@ -1,10 +1,10 @@
 package com.ecolaura.trending.control;
 
-import com.ecolaura.redis.control.Settings;
-import jakarta.annotation.PostConstruct;
+import com.ecolaura.background.control.Repeating;
+import com.ecolaura.caching.metrics.CacheMetrics;
+import com.ecolaura.caching.metrics.Work;
+import com.ecolaura.catalog.entity.ProductsViewed;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -12,53 +12,39 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.annotation.Metric;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Records product views and writes them to the database every {@code ecolaura.trending.flush-interval}. */
+/** Counts product views and writes them to the database every {@code ecolaura.trending.flush-interval}. */
 @ApplicationScoped
 public class ViewRecorder {
 
     private static final System.Logger LOG = System.getLogger(ViewRecorder.class.getName());
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Repeating flushing;
 
     @Inject
     ViewCountWriter writer;
 
     @Inject
-    @Metric(
-            name = "ecolaura.trending.view.flushes",
-            absolute = true,
-            description = "Batches of product view counts written to the database")
-    Counter flushes;
-
-    /** Created at start, so that its metrics are exported (as 0) before the first request. */
-    void exportMetricsAtStart(@Observes Startup startup) {
-        // creating the bean registers its @Metric counters
-    }
+    @ConfigProperty(name = "ecolaura.trending.flush-interval", defaultValue = "PT5S")
+    Duration interval;
 
     private final ViewCounts counts = new ViewCounts();
-    private ScheduledFuture<?> flushing;
 
-    @PostConstruct
-    void startFlushing() {
-        long interval = Settings.duration("ecolaura.trending.flush-interval", Duration.ofSeconds(5))
-                .toMillis();
-        flushing = scheduler.scheduleWithFixedDelay(this::flush, interval, interval, TimeUnit.MILLISECONDS);
+    void start(@Observes Startup startup) {
+        flushing.start(this::flush, interval);
     }
 
     @PreDestroy
-    void stopFlushing() {
-        flushing.cancel(false);
+    void stop() {
+        flushing.stop();
         flush();
     }
 
-    public void record(long productId) {
-        counts.record(productId, Instant.now());
+    void record(@Observes ProductsViewed viewed) {
+        Instant now = Instant.now();
+        viewed.views().forEach(view -> counts.record(view.productId(), now));
     }
 
     void flush() {
@@ -68,7 +54,7 @@ public class ViewRecorder {
         }
         try {
             writer.add(drained);
-            flushes.inc();
+            CacheMetrics.work(Work.VIEW_FLUSHES);
         } catch (RuntimeException e) {
             counts.restore(drained);
             LOG.log(Level.WARNING, "view counts not written, kept for the next flush: {0}", e.toString());

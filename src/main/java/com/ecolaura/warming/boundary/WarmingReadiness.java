@@ -22,7 +22,7 @@ public class WarmingReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("cache-warming")
-                .status(warmer.done() || !CacheWarmer.gatesReadiness())
+                .status(warmer.done() || !warmer.gatesReadiness())
                 .withData("warmed", warmer.warmed())
                 .withData("planned", warmer.planned())
                 .build();

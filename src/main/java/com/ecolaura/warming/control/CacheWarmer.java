@@ -1,11 +1,11 @@
 package com.ecolaura.warming.control;
 
 import com.ecolaura.caching.metrics.CacheMetrics;
+import com.ecolaura.caching.metrics.Gauge;
 import com.ecolaura.caching.store.QuietReads;
 import com.ecolaura.catalog.control.ProductCatalog;
 import com.ecolaura.catalog.control.SustainabilityScorer;
-import com.ecolaura.redis.control.RedisCircuit;
-import com.ecolaura.redis.control.Settings;
+import com.ecolaura.redis.control.RedisGateway;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Warms a starting instance from the hot products ({@link HotProducts}): in the background, on
@@ -46,6 +47,29 @@ public class CacheWarmer {
     @Inject
     SustainabilityScorer scorer;
 
+    @Inject
+    RedisGateway redis;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.cache.enabled", defaultValue = "true")
+    boolean cachingEnabled;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.warming.enabled", defaultValue = "true")
+    boolean warmingEnabled;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.warming.gate-readiness", defaultValue = "true")
+    boolean gatesReadiness;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.warming.max-duration", defaultValue = "PT60S")
+    Duration budget;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.warming.threads", defaultValue = "4")
+    int threads;
+
     private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicInteger planned = new AtomicInteger();
     private final AtomicInteger warmed = new AtomicInteger();
@@ -57,13 +81,11 @@ public class CacheWarmer {
         if (!started.compareAndSet(false, true)) {
             return; // Payara Micro has been seen to deliver Startup twice to one deployment
         }
-        CacheMetrics.gauge(
-                "warming.products", "Hot products this instance set out to warm at start", null, planned::get);
-        CacheMetrics.gauge("warming.warmed", "Hot products warmed so far", null, warmed::get);
-        CacheMetrics.gauge("warming.seconds", "How long warming took (so far)", null, () -> seconds);
-        CacheMetrics.gauge(
-                "warming.done", "1 once warming has ended (finished, timed out or off)", null, () -> done ? 1 : 0);
-        if (!Settings.cachingEnabled() || !Settings.flag("ecolaura.warming.enabled", true)) {
+        CacheMetrics.gauge(Gauge.WARMING_PRODUCTS, null, planned::get);
+        CacheMetrics.gauge(Gauge.WARMING_WARMED, null, warmed::get);
+        CacheMetrics.gauge(Gauge.WARMING_SECONDS, null, () -> seconds);
+        CacheMetrics.gauge(Gauge.WARMING_DONE, null, () -> done ? 1 : 0);
+        if (!cachingEnabled || !warmingEnabled) {
             done = true;
             return;
         }
@@ -82,8 +104,8 @@ public class CacheWarmer {
         return planned.get();
     }
 
-    public static boolean gatesReadiness() {
-        return Settings.flag("ecolaura.warming.gate-readiness", true);
+    public boolean gatesReadiness() {
+        return gatesReadiness;
     }
 
     @PreDestroy
@@ -93,13 +115,12 @@ public class CacheWarmer {
 
     void warm() {
         long started = System.nanoTime();
-        Duration budget = Settings.duration("ecolaura.warming.max-duration", Duration.ofSeconds(60));
         long deadline = started + budget.toNanos();
         try {
-            List<Long> products = RedisCircuit.isOpen() ? List.of() : hot.hottest(HotProducts.top());
+            List<Long> products = redis.available() ? hot.hottest(hot.top()) : List.of();
             planned.set(products.size());
             LOG.log(Level.INFO, "warming: {0} hot products to warm, at most {1}", products.size(), budget);
-            int threads = Math.max(1, Settings.number("ecolaura.warming.threads", 4));
+            int threads = Math.max(1, this.threads);
             var next = new AtomicInteger();
             var workers = new ArrayList<CompletableFuture<?>>();
             for (int i = 0; i < threads; i++) {
@@ -123,16 +144,13 @@ public class CacheWarmer {
     private void warmFrom(List<Long> products, AtomicInteger next, long started, long deadline) {
         int tenth = Math.max(1, products.size() / 10);
         for (int i = next.getAndIncrement(); i < products.size(); i = next.getAndIncrement()) {
-            if (stopping || System.nanoTime() > deadline || RedisCircuit.isOpen()) {
+            if (stopping || System.nanoTime() > deadline || !redis.available()) {
                 return;
             }
             long id = products.get(i);
             try {
-                QuietReads.run(() -> {
-                    // a value just computed goes to Redis only; the second read copies it into the near cache
-                    catalog.find(id);
-                    return scorer.score(id, catalog.find(id).version());
-                });
+                // one read each: a value computed here fills the near cache as it goes to Redis
+                QuietReads.run(() -> scorer.score(id, catalog.find(id).version()));
             } catch (NotFoundException e) {
                 // deleted since it was hot
             }

@@ -1,31 +1,29 @@
 package com.ecolaura.warming.control;
 
+import com.ecolaura.background.control.Repeating;
 import com.ecolaura.caching.store.FreshDatabase;
-import com.ecolaura.catalog.entity.ProductViewed;
+import com.ecolaura.catalog.entity.ProductsViewed;
 import com.ecolaura.redis.control.DecayingCounts;
-import com.ecolaura.redis.control.RedisCircuit;
-import com.ecolaura.redis.control.RedisFailures;
-import com.ecolaura.redis.control.Settings;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import com.ecolaura.redis.control.RedisGateway;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The products shoppers look at most, lately: views counted here and added every
  * {@code ecolaura.warming.flush-interval} (10 s) to a decaying top-N in Redis shared by all instances
  * ({@code ecolaura:hot:{products}}, half-life {@code ecolaura.warming.half-life}, 1 h; the
- * {@code ecolaura.warming.top} largest kept, twice over so that risers can climb).
+ * {@code ecolaura.warming.top} largest kept, twice over so that risers can climb; gone after 7 days
+ * without a view).
  */
 @ApplicationScoped
 public class HotProducts {
@@ -33,53 +31,62 @@ public class HotProducts {
     /** Distinct products noted between two flushes: beyond this a burst of cold views is not worth noting. */
     private static final int MAX_NOTED = 20_000;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Repeating flushing;
 
-    private final boolean enabled = Settings.cachingEnabled();
+    @Inject
+    RedisGateway redis;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.cache.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.warming.half-life", defaultValue = "PT1H")
+    Duration halfLife;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.warming.flush-interval", defaultValue = "PT10S")
+    Duration interval;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.warming.top", defaultValue = "1000")
+    int top;
+
     private final Map<Long, LongAdder> views = new ConcurrentHashMap<>();
-    private final DecayingCounts counts = new DecayingCounts(
-            "hot",
-            "products",
-            Settings.duration("ecolaura.warming.half-life", Duration.ofHours(1)),
-            2 * top(),
-            Duration.ofDays(7));
-    private ScheduledFuture<?> flushing;
+    private DecayingCounts counts;
+
+    @PostConstruct
+    void prepare() {
+        counts = new DecayingCounts("hot", "products", halfLife, 2 * top, Duration.ofDays(7));
+    }
 
     void start(@Observes Startup startup) {
-        if (!enabled || flushing != null) {
-            return;
-        }
-        long interval = Settings.duration("ecolaura.warming.flush-interval", Duration.ofSeconds(10))
-                .toMillis();
-        flushing = scheduler.scheduleWithFixedDelay(this::flush, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (flushing != null) {
-            flushing.cancel(false);
+        if (enabled) {
+            flushing.start(this::flush, interval);
         }
     }
 
-    static int top() {
-        return Settings.number("ecolaura.warming.top", 1_000);
+    int top() {
+        return top;
     }
 
-    void viewed(@Observes ProductViewed view) {
+    void viewed(@Observes ProductsViewed viewed) {
         if (!enabled) {
             return;
         }
-        long productId = view.productId();
-        var count = views.get(productId);
-        if (count == null && views.size() >= MAX_NOTED) {
-            return;
+        for (var view : viewed.views()) {
+            long productId = view.productId();
+            var count = views.get(productId);
+            if (count == null && views.size() >= MAX_NOTED) {
+                continue;
+            }
+            (count != null ? count : views.computeIfAbsent(productId, id -> new LongAdder())).increment();
         }
-        (count != null ? count : views.computeIfAbsent(productId, id -> new LongAdder())).increment();
     }
 
     void flush() {
-        if (views.isEmpty() || RedisCircuit.isOpen()) {
+        if (views.isEmpty() || !redis.available()) {
             return;
         }
         var drained = new HashMap<String, Long>();
@@ -89,36 +96,24 @@ public class HotProducts {
                 drained.put(Long.toString(id), count.sum());
             }
         }
-        try {
-            counts.add(drained);
-        } catch (RuntimeException e) {
-            // popularity is a hint: a lost batch only makes the next warm-up a little less exact
-            RedisFailures.record("hot", "products", e);
-        }
+        // popularity is a hint: a lost batch only makes the next warm-up a little less exact
+        redis.run("hot", "warming", client -> counts.add(client, drained));
     }
 
     /** The hottest products now, hottest first (empty when Redis cannot say). */
     public List<Long> hottest(int count) {
-        try {
-            return counts.top(count).stream()
-                    .map(DecayingCounts.Scored::member)
-                    .filter(member -> !DecayingCounts.TOTAL.equals(member))
-                    .map(Long::valueOf)
-                    .limit(count)
-                    .toList();
-        } catch (RuntimeException e) {
-            RedisFailures.record("hot", "products", e);
-            return List.of();
-        }
+        var top = redis.call("hot", "warming", client -> counts.top(client, count), List.<DecayingCounts.Scored>of());
+        return top.stream()
+                .map(DecayingCounts.Scored::member)
+                .filter(member -> !DecayingCounts.TOTAL.equals(member))
+                .map(Long::valueOf)
+                .limit(count)
+                .toList();
     }
 
     /** A new database: the ids counted name other products now. */
     void forget(@Observes FreshDatabase.Forgotten forgotten) {
         views.clear();
-        try {
-            counts.delete();
-        } catch (RuntimeException e) {
-            RedisFailures.record("hot", "products", e);
-        }
+        redis.run("hot", "warming", counts::delete);
     }
 }

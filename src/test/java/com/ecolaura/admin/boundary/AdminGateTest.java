@@ -7,16 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-class AdminAuthenticationTest {
+class AdminGateTest {
 
     @Test
     void aWellFormedBasicHeaderGivesItsCredentials() {
-        var credential = AdminAuthentication.basic(
+        var credential = AdminGate.basic(
                         "Basic " + Base64.getEncoder().encodeToString("admin:pa:ss".getBytes(StandardCharsets.UTF_8)))
                 .orElseThrow();
 
-        assertEquals("admin", credential.getCaller());
-        assertEquals("pa:ss", credential.getPasswordAsString());
+        assertEquals("admin", credential.user());
+        assertEquals("pa:ss", credential.password());
     }
 
     @Test
@@ -33,7 +33,7 @@ class AdminAuthenticationTest {
             "Basic " + Base64.getEncoder().encodeToString("no-colon".getBytes(StandardCharsets.UTF_8)),
             "Basic " + Base64.getEncoder().encodeToString(":empty-user".getBytes(StandardCharsets.UTF_8))
         }) {
-            assertTrue(AdminAuthentication.basic(header).isEmpty(), String.valueOf(header));
+            assertTrue(AdminGate.basic(header).isEmpty(), String.valueOf(header));
         }
     }
 }

@@ -1,0 +1,128 @@
+package com.ecolaura.catalog.boundary;
+
+import com.ecolaura.caching.boundary.HttpCaching;
+import com.ecolaura.caching.policy.CacheNames;
+import com.ecolaura.catalog.control.ProductCatalog;
+import com.ecolaura.catalog.control.ProductViews;
+import com.ecolaura.catalog.entity.ProductViewed;
+import com.ecolaura.database.control.RequestStatements;
+import com.ecolaura.problems.boundary.Problems;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.NotFoundException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The shop's hottest request, {@code GET /api/products/{id}}, answered without JAX-RS: the same
+ * cached read ({@link ProductCatalog#find}, with its near cache, single flight and refreshes), the
+ * same headers and the same JSON as {@link ProductsResource}, the JSON made once per cached value.
+ * Routing, providers and filters of JAX-RS cost more than a near-cache hit itself. Anything else
+ * (a query string, other conditions, another media type, an unexpected failure) goes on to
+ * {@link ProductsResource}.
+ */
+@WebFilter("/api/products/*")
+public class ProductResponses extends HttpFilter {
+
+    private static final String PREFIX = "/api/products/";
+    private static final int MAX_DIGITS = 18;
+
+    @Inject
+    ProductCatalog catalog;
+
+    @Inject
+    ProductViews views;
+
+    @Inject
+    HttpCaching http;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.server-timing.enabled", defaultValue = "true")
+    boolean serverTiming;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        long id = plainProductRead(request);
+        if (id < 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long started = System.nanoTime();
+        if (serverTiming) {
+            RequestStatements.begin();
+        }
+        try {
+            var product = catalog.find(id);
+            timing(response, started);
+            if (http.serve(request, response, product.version(), CacheNames.PRODUCTS, product)) {
+                views.viewed(id, session(request));
+                return;
+            }
+        } catch (NotFoundException e) {
+            timing(response, started);
+            response.setStatus(404);
+            response.setContentType(Problems.MEDIA_TYPE);
+            response.getOutputStream()
+                    .write(Problems.of(404, e.getMessage())
+                            .getEntity()
+                            .toString()
+                            .getBytes(StandardCharsets.UTF_8));
+            return;
+        } catch (RuntimeException e) {
+            // JAX-RS maps it to a problem (an incident id for the unexpected)
+            RequestStatements.end();
+        }
+        response.reset();
+        chain.doFilter(request, response);
+    }
+
+    /** The product id of a plain {@code GET /api/products/<digits>}, else -1. */
+    private static long plainProductRead(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) || request.getQueryString() != null) {
+            return -1;
+        }
+        String uri = request.getRequestURI();
+        int digits = uri.length() - PREFIX.length();
+        if (!uri.startsWith(PREFIX) || digits < 1 || digits > MAX_DIGITS) {
+            return -1;
+        }
+        long id = 0;
+        for (int i = PREFIX.length(); i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c < '0' || c > '9' || (c == '0' && i == PREFIX.length())) {
+                return -1; // ids only in canonical digits; ProductsResource answers the rest
+            }
+            id = id * 10 + (c - '0');
+        }
+        return id;
+    }
+
+    private void timing(HttpServletResponse response, long started) {
+        if (serverTiming) {
+            String timing = RequestStatements.serverTiming(started);
+            if (timing != null) {
+                response.setHeader("Server-Timing", timing);
+            }
+        }
+    }
+
+    private static String session(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (var cookie : cookies) {
+                if (ProductViewed.SESSION_COOKIE.equals(cookie.getName())) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,79 @@
+package com.ecolaura.background.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RepeatingTest {
+
+    private final ScheduledExecutorService threads = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void shutDown() {
+        threads.shutdownNow();
+    }
+
+    @Test
+    void aRunThatThrowsDoesNotEndTheRepetition() throws InterruptedException {
+        var repeating = repeating();
+        var runs = new AtomicInteger();
+        var threeRuns = new CountDownLatch(3);
+        repeating.start(
+                () -> {
+                    runs.incrementAndGet();
+                    threeRuns.countDown();
+                    throw new IllegalStateException("Redis down");
+                },
+                Duration.ofMillis(5));
+        assertTrue(threeRuns.await(10, TimeUnit.SECONDS), "ran " + runs.get() + " times");
+    }
+
+    @Test
+    void aSecondStartSchedulesNothingMoreAndStopEndsTheRuns() throws InterruptedException {
+        var repeating = repeating();
+        var first = new AtomicInteger();
+        var second = new AtomicInteger();
+        var running = new CountDownLatch(2);
+        repeating.start(
+                () -> {
+                    first.incrementAndGet();
+                    running.countDown();
+                },
+                Duration.ofMillis(5));
+        repeating.start(second::incrementAndGet, Duration.ofMillis(5));
+        assertTrue(running.await(10, TimeUnit.SECONDS));
+        repeating.stop();
+        assertFalse(repeating.started());
+        int afterStop = first.get();
+        Thread.sleep(100);
+        assertEquals(0, second.get());
+        assertTrue(first.get() <= afterStop + 1, "a run under way may finish, no new one starts");
+    }
+
+    private Repeating repeating() {
+        var repeating = new Repeating();
+        repeating.scheduler = (ManagedScheduledExecutorService) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {ManagedScheduledExecutorService.class},
+                (proxy, method, args) -> {
+                    try {
+                        return method.invoke(threads, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return repeating;
+    }
+}
