@@ -1,6 +1,7 @@
 -- The benchmark's shop workload for wrk (see bench/README.md). Arguments after "--":
 --   <mode> <data folder>; mode "shop" runs the mix below, "hot" only product details of the 100
---   most popular products (the cache-hit path), "ceiling" only the constant benchmark response.
+--   most popular products (the cache-hit path), "ceiling" only the constant benchmark response,
+--   "reads" the cold-start load: 70% product detail, 30% sustainability score, Zipf(1.1) products.
 -- Mix: 60% product detail, 15% sustainability score, 15% search, 5% trending, 5% updates.
 -- Product popularity is Zipf(1.1) over the catalog; search queries are Zipf(1.1) over a list of
 -- a few hundred; updates change a popular product's stock.
@@ -72,6 +73,12 @@ function request()
   end
   if mode == "hot" then
     return wrk.format("GET", "/api/products/" .. math.random(1, 100))
+  end
+  if mode == "reads" then
+    if math.random() < 0.70 then
+      return wrk.format("GET", "/api/products/" .. product_id())
+    end
+    return wrk.format("GET", "/api/products/" .. product_id() .. "/sustainability-score")
   end
   local r = math.random()
   if r < 0.60 then
