@@ -243,6 +243,40 @@ class ApiContractIT {
         assertEquals(weighted, total);
     }
 
+    /**
+     * A plain score read is answered by a servlet filter, one with another condition by JAX-RS
+     * ({@code ProductResponses}): the same body, ETag and Cache-Control either way, and both honour
+     * If-None-Match.
+     */
+    @Test
+    void aScoreIsTheSameWhicheverPathAnswersIt() {
+        var plain = shop.get("api/products/13/sustainability-score");
+        var viaJaxRs =
+                shop.send(java.net.http.HttpRequest.newBuilder(shop.resolve("api/products/13/sustainability-score"))
+                        .header("If-Modified-Since", "Sat, 01 Jan 2000 00:00:00 GMT"));
+        assertEquals(200, plain.status());
+        assertEquals(200, viaJaxRs.status());
+        assertEquals(plain.body(), viaJaxRs.body());
+        String etag = plain.headers().firstValue("ETag").orElseThrow();
+        assertEquals(etag, viaJaxRs.headers().firstValue("ETag").orElseThrow());
+        assertEquals(
+                java.util.Set.of(plain.headers()
+                        .firstValue("Cache-Control")
+                        .orElseThrow()
+                        .split(",\\s*")),
+                java.util.Set.of(viaJaxRs.headers()
+                        .firstValue("Cache-Control")
+                        .orElseThrow()
+                        .split(",\\s*")));
+        for (var conditions : List.of(
+                List.of("If-None-Match", etag),
+                List.of("If-None-Match", etag, "If-Modified-Since", "Sat, 01 Jan 2000 00:00:00 GMT"))) {
+            var request = java.net.http.HttpRequest.newBuilder(shop.resolve("api/products/13/sustainability-score"))
+                    .headers(conditions.toArray(String[]::new));
+            assertEquals(304, shop.send(request).status(), conditions.toString());
+        }
+    }
+
     @Test
     void theStorefrontIsRevalidatedAndItsFingerprintedAssetsAreImmutable() {
         var page = shop.get("");

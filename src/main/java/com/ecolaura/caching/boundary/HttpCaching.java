@@ -94,19 +94,39 @@ public class HttpCaching {
         if (!plain(request)) {
             return false;
         }
-        String tag = "\"v" + version + "\"";
+        write(request, response, "\"v" + version + "\"", cacheName, () -> render(value));
+        return true;
+    }
+
+    /** The same answer as {@link #hashed}, for a servlet: the ETag is the hash of the value's JSON. */
+    public boolean serveHashed(HttpServletRequest request, HttpServletResponse response, String cacheName, Object value)
+            throws IOException {
+        if (!plain(request)) {
+            return false;
+        }
+        var rendered = render(value);
+        write(request, response, "\"" + rendered.hash() + "\"", cacheName, () -> rendered);
+        return true;
+    }
+
+    private void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String tag,
+            String cacheName,
+            Supplier<Rendered> rendered)
+            throws IOException {
         response.setHeader("ETag", tag);
         response.setHeader("Cache-Control", cacheControl(cacheName));
         response.setHeader("Vary", "Accept-Encoding");
         if (matches(request.getHeader("If-None-Match"), tag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return true;
+            return;
         }
-        byte[] json = render(value).json();
+        byte[] json = rendered.get().json();
         response.setContentType(JSON);
         response.setContentLength(json.length);
         response.getOutputStream().write(json);
-        return true;
     }
 
     /** The value's JSON and its hash, made once per value object. */

@@ -4,6 +4,7 @@ import com.ecolaura.caching.boundary.HttpCaching;
 import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.catalog.control.ProductCatalog;
 import com.ecolaura.catalog.control.ProductViews;
+import com.ecolaura.catalog.control.SustainabilityScorer;
 import com.ecolaura.catalog.entity.ProductViewed;
 import com.ecolaura.database.control.RequestStatements;
 import com.ecolaura.problems.boundary.Problems;
@@ -21,21 +22,27 @@ import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The shop's hottest request, {@code GET /api/products/{id}}, answered without JAX-RS: the same
- * cached read ({@link ProductCatalog#find}, with its near cache, single flight and refreshes), the
- * same headers and the same JSON as {@link ProductsResource}, the JSON made once per cached value.
- * Routing, providers and filters of JAX-RS cost more than a near-cache hit itself. Anything else
- * (a query string, other conditions, another media type, an unexpected failure) goes on to
- * {@link ProductsResource}.
+ * The shop's hottest requests, {@code GET /api/products/{id}} and its
+ * {@code /sustainability-score}, answered without JAX-RS: the same cached reads
+ * ({@link ProductCatalog#find}, {@link SustainabilityScorer#score}, with their near cache, single
+ * flight and refreshes), the same headers and the same JSON as {@link ProductsResource}, the JSON
+ * made once per cached value. Routing, providers and filters of JAX-RS cost more than a near-cache
+ * hit itself, and are more code for the JIT to compile before a new instance runs at speed.
+ * Anything else (a query string, other conditions, another media type, an unexpected failure) goes
+ * on to {@link ProductsResource}.
  */
 @WebFilter("/api/products/*")
 public class ProductResponses extends HttpFilter {
 
     private static final String PREFIX = "/api/products/";
+    private static final String SCORE = "/sustainability-score";
     private static final int MAX_DIGITS = 18;
 
     @Inject
     ProductCatalog catalog;
+
+    @Inject
+    SustainabilityScorer scorer;
 
     @Inject
     ProductViews views;
@@ -50,7 +57,9 @@ public class ProductResponses extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        long id = plainProductRead(request);
+        String uri = request.getRequestURI();
+        boolean score = uri.endsWith(SCORE);
+        long id = plainRead(request, score ? uri.substring(0, uri.length() - SCORE.length()) : uri);
         if (id < 0) {
             chain.doFilter(request, response);
             return;
@@ -61,10 +70,18 @@ public class ProductResponses extends HttpFilter {
         }
         try {
             var product = catalog.find(id);
-            timing(response, started);
-            if (http.serve(request, response, product.version(), CacheNames.PRODUCTS, product)) {
-                views.viewed(id, session(request));
-                return;
+            if (score) {
+                var computed = scorer.score(id, product.version());
+                timing(response, started);
+                if (http.serveHashed(request, response, CacheNames.SUSTAINABILITY_SCORES, computed)) {
+                    return;
+                }
+            } else {
+                timing(response, started);
+                if (http.serve(request, response, product.version(), CacheNames.PRODUCTS, product)) {
+                    views.viewed(id, session(request));
+                    return;
+                }
             }
         } catch (NotFoundException e) {
             timing(response, started);
@@ -84,12 +101,11 @@ public class ProductResponses extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    /** The product id of a plain {@code GET /api/products/<digits>}, else -1. */
-    private static long plainProductRead(HttpServletRequest request) {
+    /** The product id of a plain {@code GET /api/products/<digits>} (the score's suffix cut off), else -1. */
+    private static long plainRead(HttpServletRequest request, String uri) {
         if (!"GET".equals(request.getMethod()) || request.getQueryString() != null) {
             return -1;
         }
-        String uri = request.getRequestURI();
         int digits = uri.length() - PREFIX.length();
         if (!uri.startsWith(PREFIX) || digits < 1 || digits > MAX_DIGITS) {
             return -1;
