@@ -35,6 +35,9 @@ public final class Benchmark {
     private static final Duration COLD_START = Duration.ofSeconds(Long.getLong("bench.coldstart-seconds", 120));
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.run-seconds", 20));
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
+    /** Only the cold-start table: for trying what the first minutes depend on. */
+    private static final boolean COLD_START_ONLY = Boolean.getBoolean("bench.coldstart-only");
+
     private static final long[] PAGE_PRODUCTS = {11, 12, 13, 14, 15};
     static final int REMOTE_ROUND_TRIP_MILLIS = 40;
 
@@ -76,7 +79,7 @@ public final class Benchmark {
             common.put("ecolaura.db.user", "postgres");
             common.put("ecolaura.catalog.sample-size", Integer.toString(CATALOG_SIZE));
             common.put("ecolaura.benchmark.ceiling", "true");
-            var modes = List.of(
+            List<Mode> modes = List.of(
                     new Mode("no-cache", "no cache", Map.of("ecolaura.cache.enabled", "false")),
                     new Mode("redis", "Redis", Map.of("ecolaura.cache.near.enabled", "false")),
                     new Mode("near", "near cache + Redis", Map.of()));
@@ -91,6 +94,10 @@ public final class Benchmark {
                     Instant.now());
             List<Result> results = new ArrayList<>();
             boolean first = true;
+            if (COLD_START_ONLY) {
+                loadCatalog(common, folder, data);
+                modes = List.of();
+            }
             for (Mode mode : modes) {
                 redis.getKeys().flushall();
                 var settings = new LinkedHashMap<>(common);
@@ -123,14 +130,29 @@ public final class Benchmark {
                     data,
                     redis);
             var ceiling = ColdStart.measure("ceiling", "ceiling", common, "ceiling", COLD_START, folder, data, redis);
-            String table = Report.table(results, CATALOG_SIZE)
-                    + "\n"
+            String table = (results.isEmpty() ? "" : Report.table(results, CATALOG_SIZE) + "\n")
                     + Report.coldStart(cached, uncached, ceiling, CATALOG_SIZE);
             System.out.println(table);
             Files.writeString(folder.resolve("results.md"), table);
             redis.shutdown();
         } finally {
             redisServer.stop();
+        }
+    }
+
+    /** Loads the sample catalog into the database, and writes the workload's data, in a shop of its own. */
+    private static void loadCatalog(Map<String, String> common, Path folder, Path data)
+            throws IOException, InterruptedException {
+        var settings = new LinkedHashMap<>(common);
+        String managementPort = Integer.toString(freePort());
+        settings.put("ecolaura.management.port", managementPort);
+        System.setProperty("ecolaura.test.management.port", managementPort);
+        try (var shop = ShopProcess.start("catalog", freePort(), settings, folder)) {
+            WorkloadData.write(
+                    new ShopClient(
+                            URI.create("http://127.0.0.1:" + shop.port + "/").toURL()),
+                    CATALOG_SIZE,
+                    data);
         }
     }
 
