@@ -10,6 +10,7 @@ import com.ecolaura.caching.codec.CacheValueCodec;
 import com.ecolaura.caching.codec.RejectedEntryException;
 import com.ecolaura.caching.codec.StoredValue;
 import com.ecolaura.caching.entity.CacheEntry;
+import com.ecolaura.caching.entity.DefaultGeneratedCacheKey;
 import com.ecolaura.catalog.entity.ProductSummary;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -90,12 +91,19 @@ class StoredValueTest {
     }
 
     @Test
-    void keysAreThePlainStrings() throws Exception {
-        ByteBuf key = codec.getMapKeyEncoder().encode("42");
+    void keysAreTheSpecificationsKeysWrittenReadably() throws Exception {
+        ByteBuf key = codec.getMapKeyEncoder().encode(new DefaultGeneratedCacheKey(42L));
         assertEquals("42", key.toString(StandardCharsets.UTF_8));
-        assertEquals("42", codec.getMapKeyDecoder().decode(key, null));
-        assertThrows(
-                IllegalArgumentException.class, () -> codec.getMapKeyEncoder().encode(42L));
+        assertEquals(
+                "a%3Ab:c",
+                codec.getMapKeyEncoder()
+                        .encode(new DefaultGeneratedCacheKey("a:b", "c"))
+                        .toString(StandardCharsets.UTF_8));
+        assertEquals("42", codec.getMapKeyEncoder().encode("42").toString(StandardCharsets.UTF_8));
+        // what iterating a cache hands out is a key that finds the same entry again
+        Object decoded = codec.getMapKeyDecoder().decode(key, null);
+        assertEquals(new DefaultGeneratedCacheKey("42"), decoded);
+        assertEquals("42", codec.getMapKeyEncoder().encode(decoded).toString(StandardCharsets.UTF_8));
     }
 
     private StoredValue decode(ByteBuf buf) throws Exception {

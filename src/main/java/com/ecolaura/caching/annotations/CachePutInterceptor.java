@@ -1,6 +1,5 @@
 package com.ecolaura.caching.annotations;
 
-import com.ecolaura.caching.policy.CachePolicies;
 import com.ecolaura.caching.store.CacheUpdates;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -20,7 +19,7 @@ public class CachePutInterceptor {
     CacheUpdates cache;
 
     @Inject
-    CachePolicies policies;
+    CachedMethods methods;
 
     @Inject
     @ConfigProperty(name = "ecolaura.cache.enabled", defaultValue = "true")
@@ -31,13 +30,18 @@ public class CachePutInterceptor {
         if (!enabled) {
             return invocation.proceed();
         }
-        var method = CachedMethod.of(invocation.getMethod(), policies);
+        var method = methods.of(invocation);
         var annotation = (CachePut) method.annotation;
         if (method.valuePosition < 0) {
             throw new IllegalStateException("@CachePut needs a @CacheValue parameter: " + invocation.getMethod());
         }
         Object[] parameters = invocation.getParameters();
-        Runnable put = () -> cache.put(method.policy, method.key(parameters), parameters[method.valuePosition]);
+        Runnable put = method.foreign != null
+                ? () -> ForeignCache.put(method, invocation)
+                : () -> cache.put(
+                        method.policy,
+                        method.key(invocation.getTarget(), parameters),
+                        parameters[method.valuePosition]);
         if (!annotation.afterInvocation()) {
             put.run();
             return invocation.proceed();

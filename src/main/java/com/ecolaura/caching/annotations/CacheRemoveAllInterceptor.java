@@ -1,6 +1,5 @@
 package com.ecolaura.caching.annotations;
 
-import com.ecolaura.caching.policy.CachePolicies;
 import com.ecolaura.caching.store.CacheUpdates;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -20,7 +19,7 @@ public class CacheRemoveAllInterceptor {
     CacheUpdates cache;
 
     @Inject
-    CachePolicies policies;
+    CachedMethods methods;
 
     @Inject
     @ConfigProperty(name = "ecolaura.cache.enabled", defaultValue = "true")
@@ -31,19 +30,21 @@ public class CacheRemoveAllInterceptor {
         if (!enabled) {
             return invocation.proceed();
         }
-        var method = CachedMethod.of(invocation.getMethod(), policies);
+        var method = methods.of(invocation);
         var annotation = (CacheRemoveAll) method.annotation;
+        Runnable clear =
+                method.foreign != null ? () -> ForeignCache.removeAll(method) : () -> cache.clear(method.cacheName);
         if (!annotation.afterInvocation()) {
-            cache.clear(method.cacheName);
+            clear.run();
             return invocation.proceed();
         }
         try {
             Object result = invocation.proceed();
-            cache.clear(method.cacheName);
+            clear.run();
             return result;
         } catch (Exception e) {
             if (ExceptionFilter.includes(e, annotation.evictFor(), annotation.noEvictFor())) {
-                cache.clear(method.cacheName);
+                clear.run();
             }
             throw e;
         }

@@ -1,6 +1,5 @@
 package com.ecolaura.caching.annotations;
 
-import com.ecolaura.caching.policy.CachePolicies;
 import com.ecolaura.caching.store.CacheUpdates;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -20,7 +19,7 @@ public class CacheRemoveInterceptor {
     CacheUpdates cache;
 
     @Inject
-    CachePolicies policies;
+    CachedMethods methods;
 
     @Inject
     @ConfigProperty(name = "ecolaura.cache.enabled", defaultValue = "true")
@@ -31,10 +30,12 @@ public class CacheRemoveInterceptor {
         if (!enabled) {
             return invocation.proceed();
         }
-        var method = CachedMethod.of(invocation.getMethod(), policies);
+        var method = methods.of(invocation);
         var annotation = (CacheRemove) method.annotation;
         Object[] parameters = invocation.getParameters();
-        Runnable remove = () -> cache.remove(method.cacheName, method.key(parameters));
+        Runnable remove = method.foreign != null
+                ? () -> ForeignCache.remove(method, invocation)
+                : () -> cache.remove(method.cacheName, method.key(invocation.getTarget(), parameters));
         if (!annotation.afterInvocation()) {
             remove.run();
             return invocation.proceed();

@@ -1,7 +1,7 @@
 package com.ecolaura.caching.annotations;
 
-import com.ecolaura.caching.policy.CachePolicies;
 import com.ecolaura.caching.store.CacheStore;
+import com.ecolaura.caching.store.CacheUpdates;
 import com.ecolaura.caching.store.Lease;
 import com.ecolaura.caching.store.Lookup;
 import jakarta.annotation.Priority;
@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code @CacheResult} on Redis. A fresh hit skips the method. A stale hit (inside the
  * stale-while-revalidate window), or a fresh one that XFetch picks for early refresh, is served at
  * once while one background refresh recomputes it. A miss is computed once across all instances
- * ({@link SingleFlight}). Non-null results are cached.
+ * ({@link SingleFlight}). Non-null results are cached; with an {@code exceptionCacheName}, so are
+ * the exceptions it allows ({@link ExceptionCache}).
  */
 @CacheResult
 @Interceptor
@@ -27,13 +28,16 @@ public class CacheResultInterceptor {
     CacheStore store;
 
     @Inject
+    CacheUpdates updates;
+
+    @Inject
     SingleFlight singleFlight;
 
     @Inject
     BackgroundRefresh refresh;
 
     @Inject
-    CachePolicies policies;
+    CachedMethods methods;
 
     @Inject
     @ConfigProperty(name = "ecolaura.cache.enabled", defaultValue = "true")
@@ -44,14 +48,17 @@ public class CacheResultInterceptor {
         if (!enabled) {
             return invocation.proceed();
         }
-        var method = CachedMethod.of(invocation.getMethod(), policies);
-        String key = method.key(invocation.getParameters());
+        var method = methods.of(invocation);
+        if (method.foreign != null) {
+            return ForeignCache.result(method, invocation);
+        }
+        String key = method.key(invocation.getTarget(), invocation.getParameters());
         var refreshing = RefreshContext.consume();
         if (refreshing != null) {
             return singleFlight.computeAndWrite(method, refreshing, invocation::proceed);
         }
         if (((CacheResult) method.annotation).skipGet()) {
-            return computeAndCache(invocation, method, key);
+            return failuresCached(method, key, () -> computeAndCache(invocation, method, key));
         }
         var found = store.lookup(method.cacheName, key, method.resultType);
         if (found instanceof Lookup.Hit hit) {
@@ -62,10 +69,12 @@ public class CacheResultInterceptor {
             }
             return entry.value();
         }
+        throwCachedFailure(method, key);
         if (found instanceof Lookup.Unreachable) {
-            return singleFlight.computeOnly(method, invocation::proceed); // one failed call per read is enough
+            // one failed call per read is enough
+            return failuresCached(method, key, () -> singleFlight.computeOnly(method, invocation::proceed));
         }
-        return singleFlight.load(method, key, invocation::proceed);
+        return failuresCached(method, key, () -> singleFlight.load(method, key, invocation::proceed));
     }
 
     /** {@code skipGet}: always computed, and written when this caller can take the lease. */
@@ -74,5 +83,31 @@ public class CacheResultInterceptor {
             return singleFlight.computeAndWrite(method, lease, invocation::proceed);
         }
         return invocation.proceed();
+    }
+
+    private void throwCachedFailure(CachedMethod method, String key) throws Exception {
+        if (method.exceptions == null) {
+            return;
+        }
+        var failure = store.lookup(method.exceptions.policy.cacheName(), key, ExceptionCache.FAILURE);
+        if (failure instanceof Lookup.Hit hit) {
+            var rebuilt = method.exceptions.rebuilt(
+                    (ExceptionCache.CachedFailure) hit.entry().value());
+            if (rebuilt.isPresent()) {
+                throw rebuilt.get();
+            }
+        }
+    }
+
+    private Object failuresCached(CachedMethod method, String key, java.util.concurrent.Callable<Object> compute)
+            throws Exception {
+        try {
+            return compute.call();
+        } catch (Exception e) {
+            if (method.exceptions != null && method.exceptions.caches(e)) {
+                updates.put(method.exceptions.policy, key, ExceptionCache.CachedFailure.of(e));
+            }
+            throw e;
+        }
     }
 }

@@ -14,6 +14,7 @@ public final class CacheJson {
 
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .registerModule(new SerializableInstantiation())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // a price of 9.90 must come back from the cache as 9.90, not 9.9

@@ -8,20 +8,17 @@ import org.redisson.client.protocol.Decoder;
 import org.redisson.client.protocol.Encoder;
 
 /**
- * The Redis codec of our JCache caches: hash fields are the plain key strings ({@code 42}), values
- * are JSON envelopes that are never turned into objects here (see {@link StoredValue}).
+ * The Redis codec of our JCache caches, for code that uses them through the JCache API: hash fields
+ * are the readable key strings of {@link CacheKeys} ({@code 42}), handed out as
+ * {@code DefaultGeneratedCacheKey}s; values are JSON envelopes ({@link StoredValue}), decoded only
+ * into a type a cached method declares ({@link CachedTypes}). The shop's own reads and writes go
+ * through scripts with the {@link ScriptCodec}.
  */
 public class CacheValueCodec extends BaseCodec {
 
-    private final Encoder keyEncoder = key -> {
-        if (!(key instanceof String text)) {
-            throw new IllegalArgumentException(
-                    "cache keys are strings, not " + key.getClass().getSimpleName());
-        }
-        return ByteBufUtil.writeUtf8(ByteBufAllocator.DEFAULT, text);
-    };
+    private final Encoder keyEncoder = key -> ByteBufUtil.writeUtf8(ByteBufAllocator.DEFAULT, CacheKeys.encode(key));
 
-    private final Decoder<Object> keyDecoder = (buf, state) -> buf.toString(StandardCharsets.UTF_8);
+    private final Decoder<Object> keyDecoder = (buf, state) -> CacheKeys.decode(buf.toString(StandardCharsets.UTF_8));
 
     private final Encoder valueEncoder = value -> {
         var out = ByteBufAllocator.DEFAULT.buffer();
@@ -29,7 +26,8 @@ public class CacheValueCodec extends BaseCodec {
         return out;
     };
 
-    private final Decoder<Object> valueDecoder = (buf, state) -> new StoredValue(ScriptCodec.bytes(buf));
+    private final Decoder<Object> valueDecoder =
+            (buf, state) -> CachedTypes.decoded(new StoredValue(ScriptCodec.bytes(buf)));
 
     public CacheValueCodec() {}
 

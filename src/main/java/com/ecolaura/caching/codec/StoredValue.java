@@ -113,6 +113,26 @@ public final class StoredValue {
         }
     }
 
+    /** The type the envelope names, without decoding its value; empty if it is no envelope. */
+    public String typeName() {
+        try (JsonParser json = CacheJson.MAPPER.createParser(this.json)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return "";
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                json.nextToken();
+                if (field.equals("type")) {
+                    return json.getValueAsString("");
+                }
+                json.skipChildren();
+            }
+            return "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     public int size() {
         return json.length;
     }
