@@ -89,8 +89,224 @@ class ApiContractIT {
                     () -> assertEquals(400, reply.status()),
                     () -> assertEquals("application/problem+json", reply.contentType()),
                     () -> assertEquals(400, reply.json().get("status").asInt()),
+                    () -> assertNamesWhatIsWrong(reply),
                     () -> assertNoInternals(reply));
         }
+    }
+
+    /** An {@code errors} list, each entry a JSON pointer or a parameter's name, and a reason. */
+    private static void assertNamesWhatIsWrong(ShopClient.Reply reply) {
+        var errors = reply.json().path("errors");
+        assertTrue(errors.isArray() && errors.size() > 0, "errors listed: " + reply.body());
+        for (var error : errors) {
+            assertTrue(error.has("pointer") || error.has("parameter"), "where: " + error);
+            assertFalse(error.path("detail").asText().isBlank(), "why: " + error);
+        }
+    }
+
+    private static String pointerOf(ShopClient.Reply reply) {
+        assertEquals(400, reply.status(), reply.body());
+        return reply.json().path("errors").path(0).path("pointer").asText("(none)");
+    }
+
+    @Test
+    void eachBodyErrorIsNamedByItsPointer() {
+        String valid = product("ECO-P-" + UUID.randomUUID().toString().substring(0, 8));
+        assertEquals("", pointerOf(shop.post("api/products", "{\"sku\":")));
+        assertTrue(shop.post("api/products", "{\"sku\":").body().contains("line 1"), "where the syntax broke");
+        assertEquals("", pointerOf(shop.post("api/products", "[]")));
+        assertEquals("/price", pointerOf(shop.post("api/products", valid.replace("12.50", "\"cheap\""))));
+        assertEquals("/colour", pointerOf(shop.post("api/products", valid.replace("{", "{\"colour\":\"green\","))));
+        assertEquals("/stock", pointerOf(shop.post("api/products", valid.replace("\"stock\":3", "\"stock\":2.5"))));
+        assertEquals(
+                "/materials/1", pointerOf(shop.post("api/products", valid.replace("[\"glass\"]", "[\"glass\",7]"))));
+        assertEquals("/price", pointerOf(shop.post("api/products", valid.replace("12.50", "-1"))));
+        assertEquals("/packaging", pointerOf(shop.post("api/products", valid.replace("RECYCLED", "BOX"))));
+        var several =
+                shop.post("api/products", valid.replace("12.50", "\"cheap\"").replace("{", "{\"colour\":1,"));
+        assertEquals(2, several.json().path("errors").size(), "every error at once: " + several.body());
+    }
+
+    @Test
+    void whatAGetReturnsCanBePutBack() throws Exception {
+        String sku = "ECO-RT-" + UUID.randomUUID().toString().substring(0, 8);
+        long id = shop.post("api/products", product(sku)).json().get("id").asLong();
+        var read = shop.get("api/products/" + id);
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+        var body = (com.fasterxml.jackson.databind.node.ObjectNode) read.json();
+        body.put("name", "Round-trip Jar");
+
+        var written = shop.send(
+                "PUT", "api/products/" + id, body.toString(), "Content-Type", "application/json", "If-Match", etag);
+        assertEquals(200, written.status(), written.body());
+        assertEquals("Round-trip Jar", written.json().get("name").asText());
+        assertEquals(
+                "Round-trip Jar",
+                shop.get("api/products/" + id).json().get("name").asText(),
+                "evicted");
+
+        var stale = shop.send(
+                "PUT", "api/products/" + id, body.toString(), "Content-Type", "application/json", "If-Match", etag);
+        assertEquals(412, stale.status(), "the body's If-Match is no longer current");
+        body.put("id", id + 1);
+        assertEquals("/id", pointerOf(shop.put("api/products/" + id, body.toString())));
+        body.put("id", id).put("version", 999);
+        String current =
+                shop.get("api/products/" + id).headers().firstValue("ETag").orElseThrow();
+        assertEquals(
+                "/version",
+                pointerOf(shop.send(
+                        "PUT",
+                        "api/products/" + id,
+                        body.toString(),
+                        "Content-Type",
+                        "application/json",
+                        "If-Match",
+                        current)));
+        body.put("colour", "green");
+        assertEquals(
+                "/colour", pointerOf(shop.put("api/products/" + id, body.toString())), "unknown fields still refused");
+    }
+
+    @Test
+    void aMergePatchChangesOnlyWhatItNamesAndIsValidatedAsAWhole() {
+        String sku = "ECO-PA-" + UUID.randomUUID().toString().substring(0, 8);
+        long id = shop.post("api/products", product(sku)).json().get("id").asLong();
+        var before = shop.get("api/products/" + id);
+        String etag = before.headers().firstValue("ETag").orElseThrow();
+
+        var patched = shop.send(
+                "PATCH",
+                "api/products/" + id,
+                "{\"price\":19.90,\"brand\":null}",
+                "Content-Type",
+                "application/merge-patch+json",
+                "If-Match",
+                etag);
+        assertEquals(200, patched.status(), patched.body());
+        var after = shop.get("api/products/" + id).json();
+        assertEquals(
+                0,
+                new java.math.BigDecimal("19.90").compareTo(after.get("price").decimalValue()),
+                "evicted like a PUT");
+        assertTrue(after.path("brand").isMissingNode() || after.path("brand").isNull(), "null removes: " + after);
+        assertEquals(before.json().get("name"), after.get("name"), "the rest untouched");
+
+        String current = patched.headers().firstValue("ETag").orElseThrow();
+        var refused = shop.send(
+                "PATCH",
+                "api/products/" + id,
+                "{\"price\":-1,\"name\":\" \"}",
+                "Content-Type",
+                "application/merge-patch+json",
+                "If-Match",
+                current);
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals(2, refused.json().path("errors").size(), refused.body());
+        assertEquals(after, shop.get("api/products/" + id).json(), "a refused patch changes nothing");
+
+        assertEquals(
+                412,
+                shop.send(
+                                "PATCH",
+                                "api/products/" + id,
+                                "{\"stock\":1}",
+                                "Content-Type",
+                                "application/merge-patch+json",
+                                "If-Match",
+                                etag)
+                        .status());
+        assertEquals(
+                415,
+                shop.send("PATCH", "api/products/" + id, "{\"stock\":1}", "Content-Type", "application/json")
+                        .status());
+
+        var profiles = shop.signedInAs("patcher-1");
+        var created = profiles.put(
+                "api/profiles/patcher-1", "{\"displayName\":\"Pat\",\"minimumEcoScore\":10,\"newsletter\":false}");
+        assertEquals(200, created.status(), created.body());
+        var profilePatch = profiles.send(
+                "PATCH",
+                "api/profiles/patcher-1",
+                "{\"newsletter\":true}",
+                "Content-Type",
+                "application/merge-patch+json",
+                "If-Match",
+                created.headers().firstValue("ETag").orElseThrow());
+        assertEquals(200, profilePatch.status(), profilePatch.body());
+        var profile = profiles.get("api/profiles/patcher-1").json();
+        assertTrue(profile.get("newsletter").asBoolean());
+        assertEquals("Pat", profile.get("displayName").asText());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) profile).put("displayName", "Patricia");
+        assertEquals(
+                200, profiles.put("api/profiles/patcher-1", profile.toString()).status(), "GET's body put back");
+    }
+
+    @Test
+    void optionsAndTheOpenApiDocumentAgreeWithTheRoutes() throws Exception {
+        var document = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(shop.send("GET", "/openapi", null, "Accept", "application/json")
+                        .body());
+        long id = shop.post(
+                        "api/products",
+                        product("ECO-O-" + UUID.randomUUID().toString().substring(0, 8)))
+                .json()
+                .get("id")
+                .asLong();
+        var signedIn = shop.signedInAs("options-1");
+        int checked = 0;
+        for (var paths = document.path("paths").fields(); paths.hasNext(); ) {
+            var path = paths.next();
+            if (!path.getKey().startsWith("/api/") || path.getKey().startsWith("/api/admin")) {
+                continue; // the administration answers signed-in operators only
+            }
+            var documented = new java.util.TreeSet<String>();
+            path.getValue().fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase()));
+            documented.retainAll(List.of("GET", "PUT", "POST", "DELETE", "PATCH"));
+            String concrete = path.getKey()
+                    .substring(1)
+                    .replace("{id}", Long.toString(id))
+                    .replace("{productId}", Long.toString(id))
+                    .replace("{userId}", "options-1")
+                    .replaceAll("\\{[^}]+}", "x");
+            var options = signedIn.send("OPTIONS", concrete, null);
+            assertEquals(200, options.status(), concrete + ": " + options.body());
+            var allowed = new java.util.TreeSet<String>();
+            for (String method :
+                    options.headers().firstValue("Allow").orElse("").split(",")) {
+                allowed.add(method.strip());
+            }
+            allowed.retainAll(List.of("GET", "PUT", "POST", "DELETE", "PATCH"));
+            assertEquals(documented, allowed, "OPTIONS " + concrete + " allows what the document describes");
+            checked++;
+        }
+        assertTrue(checked >= 8, "the document's routes were checked: " + checked);
+        var patch = document.path("paths").path("/api/products/{id}").path("patch");
+        assertTrue(patch.path("requestBody").path("content").has("application/merge-patch+json"), patch.toString());
+        var problem = patch.path("responses")
+                .path("400")
+                .path("content")
+                .path("application/problem+json")
+                .path("schema");
+        if (problem.has("$ref")) {
+            String ref = problem.get("$ref").asText();
+            problem = document.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+        }
+        assertTrue(problem.path("properties").has("errors"), "the problem shape is described: " + patch);
+
+        var notAllowed = shop.send("PATCH", "api/search", "{}", "Content-Type", "application/merge-patch+json");
+        assertEquals(405, notAllowed.status());
+        assertEquals("application/problem+json", notAllowed.contentType());
+        // Jersey's own Allow for the resource (HEAD goes without saying with GET)
+        assertEquals(
+                "GET, OPTIONS",
+                String.join(
+                        ", ",
+                        new java.util.TreeSet<>(List.of(notAllowed
+                                .headers()
+                                .firstValue("Allow")
+                                .orElse("")
+                                .split(",\\s*")))));
     }
 
     @Test

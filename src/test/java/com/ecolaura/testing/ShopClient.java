@@ -98,6 +98,18 @@ public class ShopClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A request with a body and headers of the caller's choosing ({@code If-Match}, a content type). */
+    public Reply send(String method, String path, String body, String... headers) {
+        var request = HttpRequest.newBuilder(resolve(path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     public Reply delete(String path) {
         return send(HttpRequest.newBuilder(resolve(path)).DELETE());
     }

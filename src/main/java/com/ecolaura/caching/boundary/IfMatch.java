@@ -29,4 +29,18 @@ public final class IfMatch {
         }
         return versions;
     }
+
+    /**
+     * The precondition of a write made from the representation at {@code current} (a merge patch):
+     * 412 now if If-Match names other versions; else the write applies only to {@code current}, so a
+     * change that lands in between makes it a 412 rather than a lost update.
+     */
+    public static Set<Long> onto(Set<Long> named, long current, String resource) {
+        if (!named.isEmpty() && !named.contains(current)) {
+            throw new WebApplicationException(
+                    resource + " is at version " + current + ", not the one If-Match names",
+                    Status.PRECONDITION_FAILED);
+        }
+        return Set.of(current);
+    }
 }

@@ -14,10 +14,15 @@ import com.ecolaura.catalog.entity.ProductPage;
 import com.ecolaura.catalog.entity.ProductView;
 import com.ecolaura.catalog.entity.ProductViewed;
 import com.ecolaura.catalog.entity.SustainabilityScore;
+import com.ecolaura.problems.boundary.MergePatch;
 import com.ecolaura.problems.boundary.Parameters;
+import com.ecolaura.problems.boundary.Problems;
+import com.ecolaura.problems.boundary.ReadOnlyChecks;
+import com.ecolaura.problems.entity.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +30,7 @@ import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -37,10 +43,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,6 +68,9 @@ public class ProductsResource {
              "materials":["flax fibre","virgin plastic","recycled aluminium"],"certifications":[],
              "carbonFootprintKg":54.712,"recycledContentPercent":20,"packaging":"RECYCLABLE","originCountry":"JP",
              "ecoScore":35,"version":0,"updatedAt":"2026-11-26T10:26:09Z"}""";
+
+    @Inject
+    Validator validator;
 
     @Inject
     ProductCatalog catalog;
@@ -163,13 +176,51 @@ public class ProductsResource {
     @Path("{id}")
     @Operation(
             summary = "Replaces a product",
-            description = "If-Match \"v<version>\" makes it conditional (412 otherwise)")
+            description = "Takes the representation GET returns: ecoScore and updatedAt are ignored, id must be"
+                    + " the path's, version one If-Match names. If-Match \"v<version>\" makes it conditional"
+                    + " (412 otherwise)")
     @APIResponse(responseCode = "412", description = "The product is at another version than If-Match names")
+    @APIResponse(
+            responseCode = "400",
+            description = "The body is not valid; errors names each field (a JSON pointer) and why",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(
             @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ProductInput input) {
-        ProductView updated = catalog.update(Parameters.id("product id", id), input, IfMatch.versions(ifMatch));
+        long productId = Parameters.id("product id", id);
+        var versions = IfMatch.versions(ifMatch);
+        ReadOnlyChecks.check("id", input.id, productId, input.version, versions);
+        return updated(catalog.update(productId, input, versions));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(
+            summary = "Changes some fields of a product",
+            description = "A JSON merge patch (RFC 7396) of the representation GET returns; the result is validated"
+                    + " as a whole, as a PUT body. Without If-Match it applies to the version it was merged"
+                    + " with: a concurrent change makes it a 412, never a lost update")
+    @APIResponse(responseCode = "412", description = "The product is at another version than If-Match names")
+    @APIResponse(
+            responseCode = "400",
+            description = "The patched product is not valid; errors names each field and why",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE)) InputStream patch)
+            throws IOException {
+        long productId = Parameters.id("product id", id);
+        var versions = IfMatch.versions(ifMatch);
+        ProductView current = catalog.find(productId);
+        var onto = IfMatch.onto(versions, current.version(), "product " + productId);
+        ProductInput input = MergePatch.applied(current, patch, ProductInput.class, validator);
+        return updated(catalog.update(productId, input, onto));
+    }
+
+    private static Response updated(ProductView updated) {
         return Response.ok(updated)
                 .tag(HttpCaching.versionTag(updated.version()))
                 .build();

@@ -1,10 +1,10 @@
 package com.ecolaura.catalog.control;
 
 import com.ecolaura.catalog.entity.Category;
+import com.ecolaura.problems.entity.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.ws.rs.BadRequestException;
 
 /** Checks a category parameter against the catalog (categories sit in the second-level cache). */
 @ApplicationScoped
@@ -19,8 +19,8 @@ public class Categories {
             return null;
         }
         if (slug.length() > 40 || em.find(Category.class, slug.strip()) == null) {
-            throw new BadRequestException(
-                    "unknown category '" + (slug.length() > 40 ? slug.substring(0, 40) + "…" : slug) + "'");
+            throw InvalidRequestException.ofParameter(
+                    "category", "unknown category '" + (slug.length() > 40 ? slug.substring(0, 40) + "…" : slug) + "'");
         }
         return slug.strip();
     }

@@ -12,6 +12,7 @@ import com.ecolaura.catalog.entity.ProductInput;
 import com.ecolaura.catalog.entity.ProductPage;
 import com.ecolaura.catalog.entity.ProductSummary;
 import com.ecolaura.catalog.entity.ProductView;
+import com.ecolaura.problems.entity.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -19,7 +20,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -96,7 +96,7 @@ public class ProductCatalog {
                     Status.PRECONDITION_FAILED);
         }
         if (!product.getSku().equals(input.sku())) {
-            throw new BadRequestException("the sku of a product cannot change (" + product.getSku() + ")");
+            throw new InvalidRequestException("/sku", "the sku of a product cannot change (" + product.getSku() + ")");
         }
         var matchedBefore = SearchRelevance.of(product);
         var detailsBefore = ProductDetails.of(product);
@@ -138,7 +138,7 @@ public class ProductCatalog {
     private void apply(ProductInput input, Product product) {
         var category = em.find(Category.class, input.category());
         if (category == null) {
-            throw new BadRequestException("unknown category '" + input.category() + "'");
+            throw new InvalidRequestException("/category", "unknown category '" + input.category() + "'");
         }
         product.setSku(input.sku());
         product.setName(input.name().strip());

@@ -1,5 +1,6 @@
 package com.ecolaura.catalog.entity;
 
+import com.ecolaura.problems.entity.ReadOnlyFields;
 import com.ecolaura.problems.entity.Words;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -13,8 +14,19 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The body of {@code POST /api/products} and {@code PUT /api/products/{id}}. */
+/**
+ * The body of {@code POST /api/products} and {@code PUT /api/products/{id}}: what {@code GET}
+ * returns, whose read-only fields are dropped ({@code ecoScore}, {@code updatedAt}) or checked
+ * ({@code id} against the path, {@code version} against {@code If-Match}).
+ */
+@ReadOnlyFields({"ecoScore", "updatedAt"})
 public class ProductInput {
+
+    /** Read-only: if given, it must be the product the path names. */
+    public Long id;
+
+    /** Read-only: if given with {@code If-Match}, it must be a version If-Match names. */
+    public Long version;
 
     @NotBlank
     @Size(max = 32)

@@ -1,6 +1,6 @@
 package com.ecolaura.problems.boundary;
 
-import jakarta.ws.rs.BadRequestException;
+import com.ecolaura.problems.entity.InvalidRequestException;
 
 /**
  * Parses path and query parameters into numbers with a 400 for bad input (JAX-RS would answer a
@@ -13,7 +13,7 @@ public final class Parameters {
     /** A positive id in its one canonical form: digits only (no sign, spaces or leading '+'). */
     public static long id(String name, String value) {
         if (value == null || !value.matches("[0-9]{1,18}")) {
-            throw new BadRequestException(name + " must be a positive whole number");
+            throw InvalidRequestException.ofParameter(name, "must be a positive whole number");
         }
         try {
             long id = Long.parseLong(value);
@@ -23,7 +23,7 @@ public final class Parameters {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new BadRequestException(name + " must be a positive whole number");
+        throw InvalidRequestException.ofParameter(name, "must be a positive whole number");
     }
 
     public static int number(String name, String value, int fallback, int min, int max) {
@@ -38,7 +38,7 @@ public final class Parameters {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new BadRequestException(name + " must be a whole number from " + min + " to " + max);
+        throw InvalidRequestException.ofParameter(name, "must be a whole number from " + min + " to " + max);
     }
 
     public static Integer optionalNumber(String name, String value, int min, int max) {
@@ -47,7 +47,7 @@ public final class Parameters {
 
     public static String text(String name, String value, int maxLength) {
         if (value != null && value.length() > maxLength) {
-            throw new BadRequestException(name + " must be at most " + maxLength + " characters");
+            throw InvalidRequestException.ofParameter(name, "must be at most " + maxLength + " characters");
         }
         return value;
     }

@@ -1,9 +1,11 @@
 package com.ecolaura.problems.boundary;
 
+import com.ecolaura.problems.entity.RequestError;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /** RFC 9457 problem details: {@code application/problem+json} with type, title, status and detail. */
 public final class Problems {
@@ -19,13 +21,21 @@ public final class Problems {
                 .build();
     }
 
-    public static Response withViolations(int status, String detail, JsonArrayBuilder violations) {
+    /** A problem with an {@code errors} list: each a JSON {@code pointer} into the body or a {@code parameter}'s name, and a {@code detail}. */
+    public static Response withErrors(int status, String detail, List<RequestError> errors) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (var error : errors) {
+            var item = Json.createObjectBuilder();
+            if (error.pointer() != null) {
+                item.add("pointer", error.pointer());
+            } else {
+                item.add("parameter", error.parameter());
+            }
+            list.add(item.add("detail", error.detail()));
+        }
         return Response.status(status)
                 .type(MEDIA_TYPE)
-                .entity(body(status, detail)
-                        .add("violations", violations)
-                        .build()
-                        .toString())
+                .entity(body(status, detail).add("errors", list).build().toString())
                 .build();
     }
 

@@ -11,18 +11,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * A method the shop has no use for (PATCH, TRACE, WebDAV's …) is a 405 problem. Without this the
- * servlet container answered PATCH on a page or an asset with a 501 and an HTML error page.
+ * On pages and assets, a method the shop has no use for (PATCH, TRACE, WebDAV's …) is a 405 problem.
+ * Without this the servlet container answered PATCH on a page or an asset with a 501 and an HTML
+ * error page. The API's resources answer every method themselves: JAX-RS knows which each one
+ * allows, and says so in {@code Allow} (on {@code OPTIONS}, and with its 405 problems).
  */
 @WebFilter("/*")
 public class UnsupportedMethods extends HttpFilter {
+
+    private static final String API = "/api/";
 
     private static final Set<String> USED = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (USED.contains(request.getMethod())) {
+        if (USED.contains(request.getMethod()) || request.getRequestURI().startsWith(API)) {
             chain.doFilter(request, response);
             return;
         }

@@ -11,10 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Set;
 import javax.cache.annotation.CacheKey;
 import javax.cache.annotation.CacheResult;
 
@@ -42,7 +46,22 @@ public class ProfileStore {
     /** Creates or replaces the profile; the cache gets the committed view after the commit. */
     @Transactional
     public ProfileView save(String userId, ProfileInput input) {
-        UserProfile existing = em.find(UserProfile.class, userId);
+        return save(userId, input, Set.of());
+    }
+
+    /**
+     * {@link #save(String, ProfileInput)} if the profile is at one of {@code expectedVersions} (any,
+     * when empty; a profile that does not exist yet is at none): else 412, and nothing changes.
+     */
+    @Transactional
+    public ProfileView save(String userId, ProfileInput input, Set<Long> expectedVersions) {
+        UserProfile existing = em.find(UserProfile.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (!expectedVersions.isEmpty() && (existing == null || !expectedVersions.contains(existing.getVersion()))) {
+            throw new WebApplicationException(
+                    "the profile is at version " + (existing == null ? "none" : existing.getVersion())
+                            + ", not the one If-Match names",
+                    Response.Status.PRECONDITION_FAILED);
+        }
         UserProfile profile = existing == null ? new UserProfile(userId) : existing;
         profile.setDisplayName(input.displayName().strip());
         profile.setEmail(input.email());

@@ -1,5 +1,6 @@
 package com.ecolaura.profiles.entity;
 
+import com.ecolaura.problems.entity.ReadOnlyFields;
 import com.ecolaura.problems.entity.Words;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -8,8 +9,19 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** The body of {@code PUT /api/profiles/{userId}}. */
+/**
+ * The body of {@code PUT /api/profiles/{userId}}: what {@code GET} returns, whose read-only fields
+ * are dropped ({@code updatedAt}) or checked ({@code userId} against the path, {@code version}
+ * against {@code If-Match}).
+ */
+@ReadOnlyFields("updatedAt")
 public class ProfileInput {
+
+    /** Read-only: if given, it must be the user the path names. */
+    public String userId;
+
+    /** Read-only: if given with {@code If-Match}, it must be a version If-Match names. */
+    public Long version;
 
     @NotBlank
     @Size(max = 120)

@@ -1,6 +1,6 @@
 package com.ecolaura.profiles.entity;
 
-import jakarta.ws.rs.BadRequestException;
+import com.ecolaura.problems.entity.InvalidRequestException;
 import java.util.regex.Pattern;
 
 /** The user ids the shop accepts: 1–64 letters, digits, '-', '_' or '.'. */
@@ -12,7 +12,7 @@ public final class UserId {
 
     public static String checked(String userId) {
         if (userId == null || !VALID.matcher(userId).matches()) {
-            throw new BadRequestException("a user id is 1 to 64 letters, digits, '.', '-' or '_'");
+            throw InvalidRequestException.ofParameter("userId", "must be 1 to 64 letters, digits, '.', '-' or '_'");
         }
         return userId;
     }

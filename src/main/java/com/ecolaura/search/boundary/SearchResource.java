@@ -4,6 +4,7 @@ import com.ecolaura.caching.boundary.HttpCaching;
 import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.catalog.control.Categories;
 import com.ecolaura.problems.boundary.Parameters;
+import com.ecolaura.problems.entity.InvalidRequestException;
 import com.ecolaura.search.control.ProductSearch;
 import com.ecolaura.search.control.SearchTags;
 import com.ecolaura.search.entity.SearchPage;
@@ -11,7 +12,6 @@ import com.ecolaura.search.entity.SearchQuery;
 import com.ecolaura.search.entity.SearchSort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -57,7 +57,8 @@ public class SearchResource {
                 categories.known(category),
                 Parameters.optionalNumber("minScore", minScore, 0, 100),
                 SearchSort.of(sort)
-                        .orElseThrow(() -> new BadRequestException("sort must be one of " + SearchSort.choices())),
+                        .orElseThrow(() ->
+                                InvalidRequestException.ofParameter("sort", "must be one of " + SearchSort.choices())),
                 Parameters.number("page", page, 0, 0, 1_000),
                 Parameters.number("size", size, 20, 1, 100)));
         return http.hashed(request, CacheNames.SEARCH_RESULTS, results);
