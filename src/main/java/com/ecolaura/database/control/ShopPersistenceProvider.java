@@ -10,15 +10,17 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 
 /**
- * Hibernate, with the settings that come from configuration at run time rather than from
- * persistence.xml: second-level and query cache on or off ({@code ecolaura.cache.enabled}) and
- * the TTLs of their Redis regions.
+ * Hibernate, on a schema {@link SchemaMigrations} brought up to date first, with the settings that
+ * come from configuration at run time rather than from persistence.xml: second-level and query
+ * cache on or off ({@code ecolaura.cache.enabled}) and the TTLs of their Redis regions.
  */
 public class ShopPersistenceProvider extends HibernatePersistenceProvider {
 
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public EntityManagerFactory createContainerEntityManagerFactory(PersistenceUnitInfo info, Map properties) {
+        SchemaMigrations.migrate(
+                info.getJtaDataSource() != null ? info.getJtaDataSource() : info.getNonJtaDataSource());
         Map<String, Object> merged = new HashMap<>(properties == null ? Map.of() : properties);
         merged.putAll(runtimeSettings());
         return super.createContainerEntityManagerFactory(info, merged);
