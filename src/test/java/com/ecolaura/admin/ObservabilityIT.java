@@ -101,9 +101,12 @@ class ObservabilityIT {
         String nearHits = "ecolaura_cache_near_hits_total{cache=\"products\"";
         shop.get("api/products/1503");
         shop.get("api/products/1503");
+        // a near hit needs a fresh pulse (40 ms): on a busy machine a read may go to Redis instead
+        com.ecolaura.testing.Eventually.holds("a near hit before the outage", Duration.ofSeconds(10), () -> {
+            double seen = shop.metric(nearHits);
+            return shop.get("api/products/1503").status() == 200 && shop.metric(nearHits) == seen + 1;
+        });
         double before = shop.metric(nearHits);
-        assertEquals(200, shop.get("api/products/1503").status());
-        assertEquals(before + 1, shop.metric(nearHits), "a near hit before the outage");
 
         ShopInfrastructure.stopFaultRedis();
         try {
@@ -122,8 +125,7 @@ class ObservabilityIT {
         var reply = shop.get("api/products/1503");
 
         assertEquals(200, reply.status(), reply.body());
-        assertEquals(
-                before + 1, shop.metric(nearHits), "nothing from before the outage was served from the near cache");
+        assertEquals(before, shop.metric(nearHits), "nothing from before the outage was served from the near cache");
     }
 
     @Test
@@ -330,6 +332,96 @@ class ObservabilityIT {
             prometheus.destroy();
             prometheus.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    @EnabledIf("redisExporterAvailable")
+    void aRealRedisExporterFeedsTheShippedRedisPanelsAndRules() throws Exception {
+        Path folder = Files.createTempDirectory("redis-exporter");
+        int exporterPort = ShopInfrastructure.freePort();
+        int prometheusPort = ShopInfrastructure.freePort();
+        var exporter = new ProcessBuilder(
+                        "prometheus-redis-exporter",
+                        "-redis.addr",
+                        ShopInfrastructure.faultRedisAddress(),
+                        "-web.listen-address",
+                        "127.0.0.1:" + exporterPort)
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("exporter.log").toFile())
+                .start();
+        Files.writeString(
+                folder.resolve("prometheus.yml"),
+                Files.readString(Path.of("server-config/prometheus/prometheus.yml"))
+                        .replace("127.0.0.1:9080", "127.0.0.1:" + System.getProperty("ecolaura.test.management.port"))
+                        .replace("127.0.0.1:9121", "127.0.0.1:" + exporterPort)
+                        .replace("scrape_interval: 10s", "scrape_interval: 1s"));
+        Files.copy(Path.of("server-config/prometheus/alerts.yml"), folder.resolve("alerts.yml"));
+        var prometheus = new ProcessBuilder(
+                        "prometheus",
+                        "--config.file=" + folder.resolve("prometheus.yml"),
+                        "--storage.tsdb.path=" + folder.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + prometheusPort)
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("prometheus.log").toFile())
+                .start();
+        try {
+            ShopInfrastructure.startFaultRedis();
+            shop.get("api/products/1507");
+            String base = "http://127.0.0.1:" + prometheusPort + "/api/v1/";
+            var memory = new java.util.concurrent.atomic.AtomicReference<Double>();
+            com.ecolaura.testing.Eventually.holds(
+                    "Prometheus has scraped Redis's memory through redis_exporter", Duration.ofSeconds(60), () -> {
+                        try {
+                            var result = shop.send(HttpRequest.newBuilder(URI.create(base + "query?query="
+                                            + java.net.URLEncoder.encode(
+                                                    "redis_memory_used_bytes{job=\"redis\"}", StandardCharsets.UTF_8))))
+                                    .json()
+                                    .path("data")
+                                    .path("result");
+                            if (result.size() == 1) {
+                                memory.set(result.get(0).get("value").get(1).asDouble());
+                            }
+                            return result.size() == 1;
+                        } catch (RuntimeException e) {
+                            return false; // not listening yet
+                        }
+                    });
+            System.out.printf("PROMETHEUS redis_memory_used_bytes{job=\"redis\"} = %.0f%n", memory.get());
+            assertTrue(memory.get() > 0);
+            var rules = shop.send(HttpRequest.newBuilder(URI.create(base + "rules")));
+            assertTrue(
+                    rules.body().contains("RedisMemoryNearLimit")
+                            && rules.body().contains("RedisCommandLatencyHigh"),
+                    rules.body());
+            // every exporter metric the panels and rules name is one redis_exporter exports
+            String exported = shop.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + exporterPort + "/metrics")))
+                    .body();
+            for (String file :
+                    new String[] {"server-config/grafana/ecolaura-caches.json", "server-config/prometheus/alerts.yml"
+                    }) {
+                var used = Pattern.compile("\\b(redis_[a-z0-9_]+)").matcher(Files.readString(Path.of(file)));
+                int count = 0;
+                while (used.find()) {
+                    assertTrue(
+                            exported.contains("\n" + used.group(1)),
+                            file + " uses " + used.group(1) + ", which redis_exporter does not export");
+                    count++;
+                }
+                assertTrue(count >= 5, file + " names " + count + " redis_exporter metrics");
+            }
+        } finally {
+            prometheus.destroy();
+            exporter.destroy();
+            prometheus.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            exporter.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    static boolean redisExporterAvailable() {
+        return prometheusAvailable()
+                && java.util.stream.Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
+                        .anyMatch(folder -> Files.isExecutable(Path.of(folder, "prometheus-redis-exporter")));
     }
 
     /** The hits/s a dashboard card shows. */

@@ -17,8 +17,12 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * Redis's own view (memory, evictions, expirations, keyspace hits, clients, ops/s, latency), each
- * cache's size, and the circuit breaker in front of Redis.
+ * Redis as the shop sees it: whether every master answers its client and the round trip of a PING,
+ * each cache's size and memory, and the circuit breaker in front of Redis. Redis's own figures
+ * (memory, evictions, expirations, keyspace hits, clients, commands, latency) are redis_exporter's
+ * (server-config/prometheus): the exporter reads them from Redis itself, for every node, without a
+ * call on the shop's connections. The two kept here are the shop's side of it, which the exporter,
+ * elsewhere, cannot see.
  */
 @ApplicationScoped
 public class RedisMetrics {
@@ -32,14 +36,6 @@ public class RedisMetrics {
         CacheMetrics.gauge(Gauge.CIRCUIT_OPENINGS, null, RedisCircuit::openings);
         info("ecolaura.redis.up", "1 when every Redis master answers PING", MetricUnits.NONE, s -> s.up() ? 1 : 0);
         info("ecolaura.redis.ping", "Round trip of a PING", MetricUnits.SECONDS, RedisInfo.Snapshot::pingSeconds);
-        field("ecolaura.redis.used.memory", "used_memory", "Memory Redis uses", MetricUnits.BYTES);
-        field("ecolaura.redis.maxmemory", "maxmemory", "Redis's memory limit (0: none)", MetricUnits.BYTES);
-        field("ecolaura.redis.evicted.keys", "evicted_keys", "Keys Redis evicted for memory", MetricUnits.NONE);
-        field("ecolaura.redis.expired.keys", "expired_keys", "Keys that expired", MetricUnits.NONE);
-        field("ecolaura.redis.keyspace.hits", "keyspace_hits", "Key look-ups that found the key", MetricUnits.NONE);
-        field("ecolaura.redis.keyspace.misses", "keyspace_misses", "Key look-ups that did not", MetricUnits.NONE);
-        field("ecolaura.redis.connected.clients", "connected_clients", "Client connections", MetricUnits.NONE);
-        field("ecolaura.redis.ops.per.second", "instantaneous_ops_per_sec", "Commands per second", MetricUnits.NONE);
         for (String cache : CacheNames.ALL) {
             registry.gauge(
                     Metadata.builder()
@@ -59,10 +55,6 @@ public class RedisMetrics {
                     RedisMetrics::memory,
                     new Tag("cache", cache));
         }
-    }
-
-    private void field(String name, String infoField, String description, String unit) {
-        info(name, description, unit, snapshot -> snapshot.get(infoField));
     }
 
     private void info(String name, String description, String unit, ToDoubleFunction<RedisInfo.Snapshot> value) {
