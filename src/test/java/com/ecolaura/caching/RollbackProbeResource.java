@@ -42,7 +42,7 @@ public class RollbackProbeResource {
     @Path("profiles/{userId}")
     @Transactional
     public void saveProfileThenRollBack(@PathParam("userId") String userId, ProfileInput input) {
-        profiles.save(userId, input);
+        profiles.save(userId, input, Set.of());
         throw new ClientErrorException("rolled back on purpose, after the profile was saved", 409);
     }
 }

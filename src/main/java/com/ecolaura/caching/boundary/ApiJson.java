@@ -28,6 +28,11 @@ public class ApiJson implements MessageBodyWriter<Object> {
 
     static final Jsonb JSONB = JsonbBuilder.create();
 
+    /** A value as the API writes it (a merge patch applies to exactly this). */
+    public static String json(Object value) {
+        return JSONB.toJson(value);
+    }
+
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
         return bound(type);

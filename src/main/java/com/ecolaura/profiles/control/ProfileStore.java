@@ -43,15 +43,10 @@ public class ProfileStore {
         return ProfileView.of(profile);
     }
 
-    /** Creates or replaces the profile; the cache gets the committed view after the commit. */
-    @Transactional
-    public ProfileView save(String userId, ProfileInput input) {
-        return save(userId, input, Set.of());
-    }
-
     /**
-     * {@link #save(String, ProfileInput)} if the profile is at one of {@code expectedVersions} (any,
-     * when empty; a profile that does not exist yet is at none): else 412, and nothing changes.
+     * Creates or replaces the profile if it is at one of {@code expectedVersions} (any, when empty; a
+     * profile that does not exist yet is at none): else 412, and nothing changes. The cache gets the
+     * committed view after the commit.
      */
     @Transactional
     public ProfileView save(String userId, ProfileInput input, Set<Long> expectedVersions) {
