@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The REST API under {@code /api}, and the shop's data source: a pool over
- * {@link ConfiguredDataSource}, which reads {@code ecolaura.db.*} (embedded H2 by default).
+ * {@link ConfiguredDataSource}, which reads {@code ecolaura.db.*} (embedded H2 by default), unless
+ * the operator names a server's JDBC resource ({@code ecolaura.db.jndi-name}, {@code ShopDatabase}).
  */
 @ApplicationPath("api")
 @DataSourceDefinition(

@@ -13,6 +13,8 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The WAR as operators deploy it on a full Payara Server 6: the distribution from Maven Central,
  * a domain of its own on free ports, configured with {@code asadmin} (a loopback management
- * listener for the metrics, the environment for Redis and the database), the unchanged
+ * listener for the metrics, the environment for Redis, on PostgreSQL a JDBC resource of the
+ * server's named in {@code ECOLAURA_DB_JNDI_NAME}), the unchanged
  * {@code target/ecolaura.war} deployed with {@code asadmin deploy}. docs/operations.md has the
  * same steps for people.
  */
@@ -50,7 +53,31 @@ class PayaraServerIT {
         System.setProperty("ecolaura.test.server.management.port", Integer.toString(managementPort));
 
         run(List.of(asadmin, "create-domain", "--nopassword=true", "--portbase", Integer.toString(base), "ecolaura"));
+        if (onPostgresql()) {
+            // the driver where a server's pools find it (what `asadmin add-library` does, without a restart)
+            Path driver = Path.of(org.postgresql.Driver.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            Files.copy(
+                    driver,
+                    home.resolve("payara6/glassfish/domains/ecolaura/lib").resolve(driver.getFileName()));
+        }
         run(List.of(asadmin, "start-domain", "ecolaura"));
+        if (onPostgresql()) {
+            // the database as an operator defines it: a pool and a JDBC resource of the server's
+            var database = URI.create(databaseUrl().substring("jdbc:".length()));
+            run(admin("create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource"
+                    + " --restype=javax.sql.DataSource --steadypoolsize=2 --maxpoolsize=16"
+                    + " --property=serverName=" + database.getHost() + ":portNumber=" + database.getPort()
+                    + ":databaseName=" + database.getPath().substring(1) + ":user="
+                    + System.getProperty("ecolaura.test.db.user")
+                    // Payara's pool wants a password; the embedded PostgreSQL trusts loopback and ignores it
+                    + ":password=" + System.getProperty("ecolaura.test.db.password", "postgres") + " ecolaura-pool"));
+            run(admin("create-jdbc-resource --connectionpoolid=ecolaura-pool jdbc/ecolaura"));
+            run(admin("ping-connection-pool ecolaura-pool"));
+        }
         for (String command : List.of(
                 // /metrics on a loopback listener of its own, not on the public one
                 "create-protocol --securityenabled=false management-protocol",
@@ -81,7 +108,7 @@ class PayaraServerIT {
     }
 
     @Test
-    void readsAreCachedInTheGivenRedisAndWritesEvict() {
+    void readsAreCachedInTheGivenRedisAndWritesEvict() throws SQLException {
         try (var redis = new RedisProbe()) {
             redis.evict("products", "42");
             var first = shop.get("api/products/42");
@@ -99,6 +126,9 @@ class PayaraServerIT {
                     "application/merge-patch+json");
             assertEquals(200, patched.status(), patched.body());
             assertEquals(stock, shop.get("api/products/42").json().get("stock").asInt(), "the write evicted");
+            if (onPostgresql()) {
+                assertEquals(stock, stockInTheDatabase(42), "written through the server's JDBC resource");
+            }
         }
     }
 
@@ -119,6 +149,30 @@ class PayaraServerIT {
         assertEquals(401, admin.status(), "the administration asks who you are");
     }
 
+    private static String databaseUrl() {
+        return System.getProperty("ecolaura.test.db.url", "");
+    }
+
+    /** On H2 the shop's own pool (the default route); on PostgreSQL the server's resource. */
+    private static boolean onPostgresql() {
+        return databaseUrl().startsWith("jdbc:postgresql:");
+    }
+
+    /** The row as the database has it, read past the shop. */
+    private static int stockInTheDatabase(long product) throws SQLException {
+        try (var connection = DriverManager.getConnection(
+                        databaseUrl(),
+                        System.getProperty("ecolaura.test.db.user"),
+                        System.getProperty("ecolaura.test.db.password", ""));
+                var query = connection.prepareStatement("select stock from products where id = ?")) {
+            query.setLong(1, product);
+            try (var row = query.executeQuery()) {
+                assertTrue(row.next(), "product " + product + " is in the database");
+                return row.getInt(1);
+            }
+        }
+    }
+
     private static List<String> admin(String command) {
         var words = new ArrayList<>(List.of(asadmin, "--port", Integer.toString(adminPort)));
         words.addAll(List.of(command.split(" ")));
@@ -131,10 +185,8 @@ class PayaraServerIT {
         Map<String, String> environment = builder.environment();
         environment.put("AS_JAVA", System.getProperty("java.home"));
         environment.put("ECOLAURA_REDIS_ADDRESS", ShopInfrastructure.redisAddress());
-        String database = System.getProperty("ecolaura.test.db.url", "");
-        if (!database.isEmpty()) {
-            environment.put("ECOLAURA_DB_URL", database);
-            environment.put("ECOLAURA_DB_USER", System.getProperty("ecolaura.test.db.user", ""));
+        if (onPostgresql()) {
+            environment.put("ECOLAURA_DB_JNDI_NAME", "jdbc/ecolaura");
         }
         environment.put("ECOLAURA_CATALOG_SAMPLE_SIZE", "2000");
         environment.put("ECOLAURA_WARMING_ENABLED", "false");

@@ -1,5 +1,6 @@
 package com.ecolaura.database.boundary;
 
+import com.ecolaura.database.control.ShopDatabase;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -13,15 +14,15 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-    @Resource(lookup = "java:app/jdbc/ecolaura")
-    DataSource database;
+    @Resource(lookup = ShopDatabase.APPLICATION_POOL)
+    DataSource applicationPool;
 
     @Override
     public HealthCheckResponse call() {
         var check = HealthCheckResponse.named("database");
-        try (var connection = database.getConnection()) {
+        try (var connection = ShopDatabase.choose(applicationPool).getConnection()) {
             return check.status(connection.isValid(2)).build();
-        } catch (SQLException e) {
+        } catch (SQLException | IllegalStateException e) {
             return check.down().withData("error", e.getClass().getSimpleName()).build();
         }
     }

@@ -5,12 +5,14 @@ import jakarta.persistence.spi.PersistenceUnitInfo;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 
 /**
- * Hibernate, on a schema {@link SchemaMigrations} brought up to date first, with the settings that
+ * Hibernate on {@link ShopDatabase}'s database, on a schema {@link SchemaMigrations} brought up to
+ * date first, with the settings that
  * come from configuration at run time rather than from persistence.xml: second-level and query
  * cache on or off ({@code ecolaura.cache.enabled}) and the TTLs of their Redis regions.
  */
@@ -19,10 +21,13 @@ public class ShopPersistenceProvider extends HibernatePersistenceProvider {
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public EntityManagerFactory createContainerEntityManagerFactory(PersistenceUnitInfo info, Map properties) {
-        SchemaMigrations.migrate(
+        DataSource database = ShopDatabase.choose(
                 info.getJtaDataSource() != null ? info.getJtaDataSource() : info.getNonJtaDataSource());
+        SchemaMigrations.migrate(database);
         Map<String, Object> merged = new HashMap<>(properties == null ? Map.of() : properties);
         merged.putAll(runtimeSettings());
+        // Hibernate takes an integration's data source over the persistence unit's
+        merged.put("jakarta.persistence.jtaDataSource", database);
         return super.createContainerEntityManagerFactory(info, merged);
     }
 
