@@ -5,9 +5,20 @@ const $ = (id) => document.getElementById(id);
 const text = (value) => String(value ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const money = (amount, currency) => new Intl.NumberFormat("en", { style: "currency", currency }).format(amount);
 const state = { page: 0, size: 12, search: null };
+// the widths the shop draws each picture in (ProductImage.WIDTHS); imageUrl names the widest
+const widths = [160, 320, 640];
 
-function card(product) {
+function picture(product, sizes, eager) {
+  if (!product.imageUrl) return "";
+  const srcset = widths.map((w) => `${product.imageUrl.replace(/\.w\d+\.jpg$/, `.w${w}.jpg`)} ${w}w`).join(", ");
+  return `<img src="${text(product.imageUrl)}" srcset="${text(srcset)}" sizes="${sizes}" width="640" height="480"
+      alt="" loading="${eager ? "eager" : "lazy"}" decoding="async">`;
+}
+
+// the first row is above the fold on every screen: its pictures load at once, the others when near
+function card(product, index) {
   return `<li class="card" data-id="${product.id}">
+      ${picture(product, "(max-width: 40rem) 92vw, 16rem", index < 4)}
       <h3>${text(product.name)}</h3>
       <div class="muted">${text(product.brand)} · ${text(product.category)}</div>
       <div><span class="price">${money(product.price, product.currency)}</span>
@@ -36,10 +47,20 @@ async function showTrending() {
     .map((item) => `<li data-id="${item.product.id}">${item.rank}. ${text(item.product.name)}</li>`).join("");
 }
 
+// a product the edge cache answered was not seen by the shop: tell it (X-Cache is the edge's header)
+async function viewProduct(id) {
+  const response = await fetch(`api/products/${id}`, { headers: { Accept: "application/json" } });
+  if (!response.ok) throw new Error(`${response.status} products/${id}`);
+  if (response.headers.has("X-Cache") && response.headers.get("X-Cache") !== "PASS") {
+    navigator.sendBeacon(`api/products/${id}/views`);
+  }
+  return response.json();
+}
+
 async function showDetail(id) {
-  const [product, score] = await Promise.all([api(`products/${id}`), api(`products/${id}/sustainability-score`)]);
+  const [product, score] = await Promise.all([viewProduct(id), api(`products/${id}/sustainability-score`)]);
   const bar = (label, value) => `<div>${label} <div class="bar"><span style="width:${value}%"></span></div></div>`;
-  $("detail").innerHTML = `<h2>${text(product.name)}</h2>
+  $("detail").innerHTML = `${picture(product, "(max-width: 48rem) 92vw, 30vw", true)}<h2>${text(product.name)}</h2>
     <p>${text(product.description)}</p>
     <p><span class="price">${money(product.price, product.currency)}</span> · ${product.stock} in stock</p>
     <p>Sustainability <span class="score">${score.score}</span> grade <strong>${score.grade}</strong></p>

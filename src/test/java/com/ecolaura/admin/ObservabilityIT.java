@@ -237,6 +237,40 @@ class ObservabilityIT {
 
     @Test
     @EnabledIf("com.ecolaura.testing.Browser#available")
+    void theStorefrontFitsEveryScreenFrom360To1920PixelsWithItsPictures() {
+        try (var browser = new Browser()) {
+            var driver = browser.driver();
+            for (int width : new int[] {360, 390, 768, 1024, 1280, 1920}) {
+                driver.executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 800));
+                // the widest state: a product open beside the list, trending shown
+                driver.get(shop.resolve("?product=7").toString());
+                var wait = browser.waitUpTo(Duration.ofSeconds(20));
+                wait.until(d -> d.findElements(By.cssSelector("#products li")).size() == 12);
+                wait.until(d -> d.findElement(By.id("detail")).getText().contains("grade"));
+                wait.until(d -> (Boolean) driver.executeScript("const img = document.querySelector('#products img');"
+                        + " return img !== null && img.complete && img.naturalWidth > 0;"));
+                Number overflow = (Number) driver.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                browser.screenshot("storefront-" + width);
+                assertEquals(
+                        0, overflow.intValue(), width + " px wide: the page scrolls sideways by " + overflow + " px");
+                String chosen =
+                        (String) driver.executeScript("return document.querySelector('#products img').currentSrc;");
+                assertTrue(chosen.matches(".*/images/products/\\d+\\.[0-9a-f]{8}\\.w\\d+\\.jpg"), chosen);
+            }
+            var loading = driver.findElements(By.cssSelector("#products img")).stream()
+                    .map(img -> img.getAttribute("loading"))
+                    .toList();
+            assertEquals(List.of("eager", "eager", "eager", "eager"), loading.subList(0, 4), "the first row at once");
+            assertTrue(loading.subList(4, loading.size()).stream().allMatch("lazy"::equals), "the rest when near");
+            assertEquals(List.of(), browser.consoleErrors());
+        }
+    }
+
+    @Test
+    @EnabledIf("com.ecolaura.testing.Browser#available")
     void theDashboardShowsLiveNumbersForEveryCacheWithoutConsoleErrors() {
         shop.get("api/products/1505");
         shop.get("api/products/1505");

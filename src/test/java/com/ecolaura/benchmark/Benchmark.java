@@ -6,6 +6,7 @@ import static com.ecolaura.testing.ShopInfrastructure.loopbackRedis;
 import com.ecolaura.testing.Browser;
 import com.ecolaura.testing.ShopClient;
 import com.ecolaura.testing.ShopProcess;
+import com.ecolaura.testing.Varnish;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -37,11 +38,22 @@ public final class Benchmark {
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
     /** Only the cold-start table: for trying what the first minutes depend on. */
     private static final boolean COLD_START_ONLY = Boolean.getBoolean("bench.coldstart-only");
+    /** The modes to measure (no-cache, redis, near, edge), all by default. */
+    private static final List<String> MODES = List.of(
+            System.getProperty("bench.modes", "no-cache,redis,near,edge").split(","));
+    /** false: the mix without PostgreSQL's trigram indexes, to see what they are worth. */
+    private static final boolean SEARCH_INDEX = Boolean.parseBoolean(System.getProperty("bench.search-index", "true"));
 
     private static final long[] PAGE_PRODUCTS = {11, 12, 13, 14, 15};
     static final int REMOTE_ROUND_TRIP_MILLIS = 40;
 
-    record Mode(String name, String title, Map<String, String> settings) {}
+    /** {@code edge}: measured through a Varnish running the shipped VCL, which the shop purges. */
+    record Mode(String name, String title, Map<String, String> settings, boolean edge) {
+
+        Mode(String name, String title, Map<String, String> settings) {
+            this(name, title, settings, false);
+        }
+    }
 
     record Result(
             Mode mode,
@@ -80,9 +92,17 @@ public final class Benchmark {
             common.put("ecolaura.catalog.sample-size", Integer.toString(CATALOG_SIZE));
             common.put("ecolaura.benchmark.ceiling", "true");
             List<Mode> modes = List.of(
-                    new Mode("no-cache", "no cache", Map.of("ecolaura.cache.enabled", "false")),
-                    new Mode("redis", "Redis", Map.of("ecolaura.cache.near.enabled", "false")),
-                    new Mode("near", "near cache + Redis", Map.of()));
+                            new Mode("no-cache", "no cache", Map.of("ecolaura.cache.enabled", "false")),
+                            new Mode("redis", "Redis", Map.of("ecolaura.cache.near.enabled", "false")),
+                            new Mode("near", "near cache + Redis", Map.of()),
+                            new Mode("edge", "Varnish + near cache + Redis", Map.of(), true))
+                    .stream()
+                    .filter(mode -> MODES.contains(mode.name()))
+                    .filter(mode -> !mode.edge() || Varnish.available())
+                    .toList();
+            if (MODES.contains("edge") && !Varnish.available()) {
+                System.out.println("edge mode skipped: apt-get install varnish varnish-modules");
+            }
             System.out.printf(
                     "benchmark: %,d products, wrk -t%d -c%d, warm-up %ds, %d runs of %ds per mode, %s%n",
                     CATALOG_SIZE,
@@ -106,38 +126,64 @@ public final class Benchmark {
                 String managementPort = Integer.toString(freePort());
                 settings.put("ecolaura.management.port", managementPort);
                 System.setProperty("ecolaura.test.management.port", managementPort);
+                int edgePort = freePort();
+                if (mode.edge()) {
+                    settings.put("ecolaura.edge.purge-urls", "http://127.0.0.1:" + edgePort);
+                }
                 long started = System.nanoTime();
-                try (var shop = ShopProcess.start(mode.name(), freePort(), settings, folder)) {
+                try (var shop = ShopProcess.start(mode.name(), freePort(), settings, folder);
+                        var edge = mode.edge() ? Varnish.start(edgePort, shop.port) : null) {
                     System.out.printf(
                             "%s: shop ready in %d s%n", mode.title(), (System.nanoTime() - started) / 1_000_000_000);
                     var client = new ShopClient(
                             URI.create("http://127.0.0.1:" + shop.port + "/").toURL());
                     if (first) {
                         WorkloadData.write(client, CATALOG_SIZE, data);
+                        if (!SEARCH_INDEX) {
+                            dropSearchIndexes(postgres);
+                        }
                         first = false;
                     }
-                    results.add(measure(mode, shop, client, redis, data));
+                    results.add(measure(mode, shop, edge == null ? shop.port : edge.port(), client, redis, data));
                 }
             }
-            var cached = ColdStart.measure("near", "cache on", common, "reads", COLD_START, folder, data, redis);
-            var uncached = ColdStart.measure(
-                    "no-cache",
-                    "cache off",
-                    with(common, "ecolaura.cache.enabled", "false"),
-                    "reads",
-                    COLD_START,
-                    folder,
-                    data,
-                    redis);
-            var ceiling = ColdStart.measure("ceiling", "ceiling", common, "ceiling", COLD_START, folder, data, redis);
-            String table = (results.isEmpty() ? "" : Report.table(results, CATALOG_SIZE) + "\n")
-                    + Report.coldStart(cached, uncached, ceiling, CATALOG_SIZE);
+            String table = results.isEmpty() ? "" : Report.table(results, CATALOG_SIZE) + "\n";
+            if (!COLD_START.isZero()) {
+                table += coldStart(common, folder, data, redis);
+            }
             System.out.println(table);
             Files.writeString(folder.resolve("results.md"), table);
             redis.shutdown();
         } finally {
             redisServer.stop();
         }
+    }
+
+    private static String coldStart(Map<String, String> common, Path folder, Path data, RedissonClient redis)
+            throws IOException, InterruptedException {
+        var cached = ColdStart.measure("near", "cache on", common, "reads", COLD_START, folder, data, redis);
+        var uncached = ColdStart.measure(
+                "no-cache",
+                "cache off",
+                with(common, "ecolaura.cache.enabled", "false"),
+                "reads",
+                COLD_START,
+                folder,
+                data,
+                redis);
+        var ceiling = ColdStart.measure("ceiling", "ceiling", common, "ceiling", COLD_START, folder, data, redis);
+        return Report.coldStart(cached, uncached, ceiling, CATALOG_SIZE);
+    }
+
+    /** The indexes migration V3 creates, dropped: search as it was before them. */
+    private static void dropSearchIndexes(EmbeddedPostgres postgres) throws java.sql.SQLException {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            for (String column : List.of("name", "description", "brand", "materials")) {
+                statement.execute("drop index if exists products_" + column + "_trgm");
+            }
+        }
+        System.out.println("search indexes dropped: every search miss reads the products table");
     }
 
     /** Loads the sample catalog into the database, and writes the workload's data, in a shop of its own. */
@@ -156,31 +202,34 @@ public final class Benchmark {
         }
     }
 
-    private static Result measure(Mode mode, ShopProcess shop, ShopClient client, RedissonClient redis, Path data)
+    /** The load and the page loads go to {@code port} (the shop's, or its edge's); readings come from the shop. */
+    private static Result measure(
+            Mode mode, ShopProcess shop, int port, ShopClient client, RedissonClient redis, Path data)
             throws IOException, InterruptedException {
-        LoadRun.drive(shop, "shop", WARM_UP, data);
+        LoadRun.drive(port, "shop", WARM_UP, data);
         var before = ServerReadings.read(client, redis);
-        var runs = runs(shop, "shop", data);
+        var runs = runs(port, "shop", data);
         var counted = ServerReadings.read(client, redis).since(before);
         System.out.printf(
                 "%s: %.0f req/s, p50 %.2f ms%n",
                 mode.title(), median(runs, LoadRun::perSecond), median(runs, LoadRun::p50Ms));
         // the hot path against the ceiling in the same, equally warm JVM, runs interleaved
-        LoadRun.drive(shop, "ceiling", Duration.ofSeconds(5), data);
-        LoadRun.drive(shop, "hot", Duration.ofSeconds(5), data);
+        LoadRun.drive(port, "ceiling", Duration.ofSeconds(5), data);
+        LoadRun.drive(port, "hot", Duration.ofSeconds(5), data);
         List<LoadRun> ceilingRuns = new ArrayList<>();
         List<LoadRun> hotRuns = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
-            ceilingRuns.add(LoadRun.drive(shop, "ceiling", RUN, data));
-            hotRuns.add(LoadRun.drive(shop, "hot", RUN, data));
+            ceilingRuns.add(LoadRun.drive(port, "ceiling", RUN, data));
+            hotRuns.add(LoadRun.drive(port, "hot", RUN, data));
         }
         var pages = new ArrayList<PageLoad.Views>();
         var remotePages = new ArrayList<PageLoad.Views>();
         if (Browser.available()) {
             boolean browserCaching = !mode.name().equals("no-cache");
             for (long product : PAGE_PRODUCTS) {
-                pages.add(PageLoad.measure(shop, product, browserCaching, 0));
-                remotePages.add(PageLoad.measure(shop, product + 10, browserCaching, REMOTE_ROUND_TRIP_MILLIS));
+                var base = URI.create("http://127.0.0.1:" + port + "/");
+                pages.add(PageLoad.measure(base, product, browserCaching, 0));
+                remotePages.add(PageLoad.measure(base, product + 10, browserCaching, REMOTE_ROUND_TRIP_MILLIS));
             }
         }
         shop.collectGarbage();
@@ -206,11 +255,10 @@ public final class Benchmark {
         return copy;
     }
 
-    private static List<LoadRun> runs(ShopProcess shop, String workload, Path data)
-            throws IOException, InterruptedException {
+    private static List<LoadRun> runs(int port, String workload, Path data) throws IOException, InterruptedException {
         List<LoadRun> runs = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
-            runs.add(LoadRun.drive(shop, workload, RUN, data));
+            runs.add(LoadRun.drive(port, workload, RUN, data));
         }
         return runs;
     }

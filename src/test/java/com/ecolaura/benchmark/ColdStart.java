@@ -52,7 +52,7 @@ final class ColdStart {
             var windows = new ArrayList<Window>();
             var before = counts(client);
             for (long second = 0; second < length.toSeconds(); second += WINDOW.toSeconds()) {
-                var run = LoadRun.drive(shop, workload, WINDOW, data, CONNECTIONS);
+                var run = LoadRun.drive(shop.port, workload, WINDOW, data, CONNECTIONS);
                 var after = counts(client);
                 double hits = after[0] - before[0];
                 double misses = after[1] - before[1];

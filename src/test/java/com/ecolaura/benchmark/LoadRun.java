@@ -1,6 +1,5 @@
 package com.ecolaura.benchmark;
 
-import com.ecolaura.testing.ShopProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,12 +18,12 @@ record LoadRun(long requests, double seconds, double p50Ms, double p90Ms, double
         return requests / seconds;
     }
 
-    static LoadRun drive(ShopProcess shop, String mode, Duration duration, Path data)
-            throws IOException, InterruptedException {
-        return drive(shop, mode, duration, data, CONNECTIONS);
+    /** The load on {@code port}: the shop's own, or an edge cache's in front of it. */
+    static LoadRun drive(int port, String mode, Duration duration, Path data) throws IOException, InterruptedException {
+        return drive(port, mode, duration, data, CONNECTIONS);
     }
 
-    static LoadRun drive(ShopProcess shop, String mode, Duration duration, Path data, int connections)
+    static LoadRun drive(int port, String mode, Duration duration, Path data, int connections)
             throws IOException, InterruptedException {
         var process = new ProcessBuilder(
                         "wrk",
@@ -35,7 +34,7 @@ record LoadRun(long requests, double seconds, double p50Ms, double p90Ms, double
                         "10s",
                         "-s",
                         Path.of("bench", "workload.lua").toString(),
-                        "http://127.0.0.1:" + shop.port,
+                        "http://127.0.0.1:" + port,
                         "--",
                         mode,
                         data.toString())

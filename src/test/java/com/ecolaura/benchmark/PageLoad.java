@@ -1,7 +1,7 @@
 package com.ecolaura.benchmark;
 
 import com.ecolaura.testing.Browser;
-import com.ecolaura.testing.ShopProcess;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ final class PageLoad {
      * headers); with {@code roundTripMillis} above 0, Chromium emulates a network with that round
      * trip and 10 Mbit/s down, 5 up (a shopper at home, rather than loopback).
      */
-    static Views measure(ShopProcess shop, long productId, boolean browserCaching, int roundTripMillis) {
+    static Views measure(URI base, long productId, boolean browserCaching, int roundTripMillis) {
         try (var browser = new Browser()) {
             var driver = browser.driver();
             driver.executeCdpCommand("Network.enable", Map.of());
@@ -50,7 +50,7 @@ final class PageLoad {
                                 "uploadThroughput",
                                 625_000));
             }
-            String url = shop.uri("/?product=" + productId).toString();
+            String url = base.resolve("/?product=" + productId).toString();
             Timing cold = view(browser, url);
             driver.get("about:blank");
             Timing repeat = view(browser, url);

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class StoredValueTest {
 
     final CacheValueCodec codec = new CacheValueCodec();
-    final ProductSummary summary =
-            new ProductSummary(42, "ECO-42", "Jar", "kitchen", "Verdana", new BigDecimal("9.90"), "EUR", 3, 71);
+    final ProductSummary summary = new ProductSummary(
+            42, "ECO-42", "Jar", "kitchen", "Verdana", new BigDecimal("9.90"), "EUR", 3, 71, "/images/x.jpg");
 
     @Test
     void aValueIsReadableJsonNamingItsTypeAndDecodesBackIntoIt() throws Exception {

@@ -35,6 +35,7 @@ public class ShopInfrastructure implements BeforeAllCallback {
     private static FaultyRedis resilienceRedis;
     private static TcpProxy resilienceLink;
     private static RedisCluster cluster;
+    private static TcpProxy edgePurgeLink;
 
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws IOException {
@@ -85,6 +86,15 @@ public class ShopInfrastructure implements BeforeAllCallback {
             // /metrics is served on a management listener of its own; instance-b runs beside instance-a
             System.setProperty("ecolaura.test.management.port", Integer.toString(freePort()));
             System.setProperty("ecolaura.test.management.port.b", Integer.toString(freePort()));
+        }
+        if (edgePurgeLink == null) {
+            // the default instance purges an edge (EdgeCacheIT starts its varnishd on this port) through a
+            // link the test can cut; until a varnishd listens, its purges fail and wait, as they would
+            int edgePort = freePort();
+            edgePurgeLink = new TcpProxy(edgePort);
+            System.setProperty("ecolaura.test.edge.port", Integer.toString(edgePort));
+            System.setProperty("ecolaura.test.edge.purge-url", "http://127.0.0.1:" + edgePurgeLink.port());
+            Runtime.getRuntime().addShutdownHook(new Thread(edgePurgeLink::close));
         }
         if (resilienceRedis == null) {
             // the fault tests' Redis, with the shipped ACL user, behind a proxy that can cut and slow the link
@@ -144,6 +154,11 @@ public class ShopInfrastructure implements BeforeAllCallback {
             System.setProperty("ecolaura.test.shared.db.url", shared);
         }
         System.setProperty("ecolaura.test.db.user", System.getProperty("ecolaura.test.db.user", ""));
+    }
+
+    /** The link from the default instance to the edge's purge listener. */
+    public static TcpProxy edgePurgeLink() {
+        return edgePurgeLink;
     }
 
     /** The shipped server-config/redis/cluster.yaml, pointed at the loopback cluster, with the test's password. */

@@ -70,11 +70,8 @@ public class AdminGate extends HttpFilter {
     }
 
     private static void problem(HttpServletResponse response, int status, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType(Problems.MEDIA_TYPE);
         response.setHeader("Cache-Control", "no-store");
-        response.getOutputStream()
-                .write(Problems.of(status, detail).getEntity().toString().getBytes(StandardCharsets.UTF_8));
+        Problems.write(response, status, detail);
     }
 
     /** The request as its authenticated user makes it: JAX-RS's SecurityContext reads these. */

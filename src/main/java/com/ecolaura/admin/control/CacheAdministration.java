@@ -1,6 +1,7 @@
 package com.ecolaura.admin.control;
 
 import com.ecolaura.admin.entity.CacheStatus;
+import com.ecolaura.caching.edge.EdgePurges;
 import com.ecolaura.caching.metrics.CacheCounter;
 import com.ecolaura.caching.metrics.CacheMetrics;
 import com.ecolaura.caching.metrics.RedisMetrics;
@@ -40,6 +41,9 @@ public class CacheAdministration {
 
     @Inject
     CacheUpdates cache;
+
+    @Inject
+    EdgePurges edge;
 
     @Inject
     CachePolicies policies;
@@ -90,10 +94,14 @@ public class CacheAdministration {
                 getP99Millis(name));
     }
 
-    /** Empties a cache: its hash (one DEL) and its companion keys, found by SCAN. Returns keys removed. */
+    /**
+     * Empties a cache: its hash (one DEL) and its companion keys, found by SCAN, and the edge's copies
+     * of its answers. Returns keys removed.
+     */
     public long clear(String name) {
         known(name);
         cache.clear(name);
+        edge.purge(List.of(name));
         long companions = 0;
         for (String pattern : COMPANION_PATTERNS.getOrDefault(name, List.of())) {
             companions += redis.call("clear", name, client -> deleteMatching(client, pattern), 0L);

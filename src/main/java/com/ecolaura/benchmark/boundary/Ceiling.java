@@ -1,6 +1,7 @@
 package com.ecolaura.benchmark.boundary;
 
 import com.ecolaura.caching.boundary.HttpCaching;
+import com.ecolaura.caching.edge.SurrogateKeys;
 import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.catalog.entity.Packaging;
 import com.ecolaura.catalog.entity.ProductView;
@@ -52,6 +53,7 @@ public class Ceiling extends HttpFilter {
             Packaging.RECYCLABLE,
             "JP",
             35,
+            "/images/products/42.00000000.w640.jpg",
             0,
             Instant.parse("2026-11-26T10:26:09Z"));
 
@@ -60,7 +62,13 @@ public class Ceiling extends HttpFilter {
             throws IOException, ServletException {
         if (!enabled
                 || !"GET".equals(request.getMethod())
-                || !http.serve(request, response, CONSTANT.version(), CacheNames.PRODUCTS, CONSTANT)) {
+                || !http.serve(
+                        request,
+                        response,
+                        CONSTANT.version(),
+                        CacheNames.PRODUCTS,
+                        () -> SurrogateKeys.of(CacheNames.PRODUCTS, CONSTANT.id()),
+                        CONSTANT)) {
             chain.doFilter(request, response);
         }
     }

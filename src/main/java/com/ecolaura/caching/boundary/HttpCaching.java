@@ -1,5 +1,7 @@
 package com.ecolaura.caching.boundary;
 
+import com.ecolaura.caching.edge.EdgePurges;
+import com.ecolaura.caching.edge.SurrogateKeys;
 import com.ecolaura.caching.policy.CachePolicies;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -39,6 +41,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class HttpCaching {
 
     private static final String JSON = MediaType.APPLICATION_JSON;
+    /** Varnish's xkey, read by server-config/varnish/ecolaura.vcl and not passed on to clients. */
+    static final String SURROGATE_KEYS = "xkey";
+
+    static final String SURROGATE_CONTROL = "Surrogate-Control";
 
     /** A value as the API sends it: its JSON, and the hash of it. */
     public record Rendered(byte[] json, String hash) {}
@@ -47,40 +53,47 @@ public class HttpCaching {
     CachePolicies policies;
 
     @Inject
+    EdgePurges edge;
+
+    @Inject
     @ConfigProperty(name = "ecolaura.http.max-age", defaultValue = "PT60S")
     Duration maxAgeCap;
 
     private final Cache<Object, Rendered> rendered =
             Caffeine.newBuilder().weakKeys().maximumSize(100_000).build();
     private final Map<String, String> cacheControls = new ConcurrentHashMap<>();
+    private final Map<String, String> surrogateControls = new ConcurrentHashMap<>();
 
     public static EntityTag versionTag(long version) {
         return new EntityTag("v" + version);
     }
 
     /** A shared (CDN-cacheable) response for a versioned resource; 304 when the client has this version. */
-    public Response versioned(Request request, long version, String cacheName, Supplier<Object> body) {
-        return conditional(request, versionTag(version), CacheControl.valueOf(cacheControl(cacheName)), body);
+    public Response versioned(
+            Request request, long version, String cacheName, Supplier<SurrogateKeys> keys, Supplier<Object> body) {
+        return edgeHeaders(
+                        conditional(request, versionTag(version), CacheControl.valueOf(cacheControl(cacheName)), body),
+                        cacheName,
+                        keys)
+                .build();
     }
 
     /** A user's own resource: never stored by shared caches, always revalidated. */
     public Response personal(Request request, long version, Supplier<Object> body) {
-        return conditional(request, versionTag(version), CacheControl.valueOf("private, no-cache"), body);
+        return conditional(request, versionTag(version), CacheControl.valueOf("private, no-cache"), body)
+                .build();
     }
 
     /** A computed resource: its ETag is the hash of its JSON, which is then sent as it was hashed. */
-    public Response hashed(Request request, String cacheName, Object value) {
+    public Response hashed(Request request, String cacheName, Supplier<SurrogateKeys> keys, Object value) {
         var json = render(value);
         var cacheControl = CacheControl.valueOf(cacheControl(cacheName));
         var tag = new EntityTag(json.hash());
         var notModified = preconditions(request, tag);
-        if (notModified != null) {
-            return notModified.cacheControl(cacheControl).build();
-        }
-        return Response.ok(json.json(), JSON)
-                .tag(tag)
-                .cacheControl(cacheControl)
-                .build();
+        var response = notModified != null
+                ? notModified.cacheControl(cacheControl)
+                : Response.ok(json.json(), JSON).tag(tag).cacheControl(cacheControl);
+        return edgeHeaders(response, cacheName, keys).build();
     }
 
     /**
@@ -89,23 +102,33 @@ public class HttpCaching {
      * written, when the request asks for what only JAX-RS does (other conditions, another type).
      */
     public boolean serve(
-            HttpServletRequest request, HttpServletResponse response, long version, String cacheName, Object value)
+            HttpServletRequest request,
+            HttpServletResponse response,
+            long version,
+            String cacheName,
+            Supplier<SurrogateKeys> keys,
+            Object value)
             throws IOException {
         if (!plain(request)) {
             return false;
         }
-        write(request, response, "\"v" + version + "\"", cacheName, () -> render(value));
+        write(request, response, "\"v" + version + "\"", cacheName, keys, () -> render(value));
         return true;
     }
 
     /** The same answer as {@link #hashed}, for a servlet: the ETag is the hash of the value's JSON. */
-    public boolean serveHashed(HttpServletRequest request, HttpServletResponse response, String cacheName, Object value)
+    public boolean serveHashed(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String cacheName,
+            Supplier<SurrogateKeys> keys,
+            Object value)
             throws IOException {
         if (!plain(request)) {
             return false;
         }
         var rendered = render(value);
-        write(request, response, "\"" + rendered.hash() + "\"", cacheName, () -> rendered);
+        write(request, response, "\"" + rendered.hash() + "\"", cacheName, keys, () -> rendered);
         return true;
     }
 
@@ -114,11 +137,16 @@ public class HttpCaching {
             HttpServletResponse response,
             String tag,
             String cacheName,
+            Supplier<SurrogateKeys> keys,
             Supplier<Rendered> rendered)
             throws IOException {
         response.setHeader("ETag", tag);
         response.setHeader("Cache-Control", cacheControl(cacheName));
         response.setHeader("Vary", "Accept-Encoding");
+        if (edge.enabled()) {
+            response.setHeader(SURROGATE_KEYS, keys.get().header());
+            response.setHeader(SURROGATE_CONTROL, surrogateControl(cacheName));
+        }
         if (matches(request.getHeader("If-None-Match"), tag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
@@ -151,16 +179,33 @@ public class HttpCaching {
         });
     }
 
+    /**
+     * With an edge cache to purge ({@link EdgePurges}): the response's surrogate keys, and how long
+     * the edge may keep it, the cache's whole TTL (a write purges the edge's copy; browsers and
+     * other shared caches keep to Cache-Control's shorter max-age). Without one, neither.
+     */
+    private Response.ResponseBuilder edgeHeaders(
+            Response.ResponseBuilder response, String cacheName, Supplier<SurrogateKeys> keys) {
+        if (!edge.enabled()) {
+            return response;
+        }
+        return response.header(SURROGATE_KEYS, keys.get().header())
+                .header(SURROGATE_CONTROL, surrogateControl(cacheName));
+    }
+
+    private String surrogateControl(String cacheName) {
+        return surrogateControls.computeIfAbsent(
+                cacheName, name -> "max-age=" + policies.of(name).ttl().toSeconds());
+    }
+
     /** The body is built only when the client's copy is not current. */
-    private Response conditional(Request request, EntityTag tag, CacheControl cacheControl, Supplier<Object> body) {
+    private Response.ResponseBuilder conditional(
+            Request request, EntityTag tag, CacheControl cacheControl, Supplier<Object> body) {
         var notModified = preconditions(request, tag);
         if (notModified != null) {
-            return notModified.cacheControl(cacheControl).build();
+            return notModified.cacheControl(cacheControl);
         }
-        return Response.ok(render(body.get()).json(), JSON)
-                .tag(tag)
-                .cacheControl(cacheControl)
-                .build();
+        return Response.ok(render(body.get()).json(), JSON).tag(tag).cacheControl(cacheControl);
     }
 
     /** JAX-RS's check of If-Match / If-None-Match, which throws on a validator it cannot parse: that is a 400. */

@@ -16,6 +16,7 @@ public enum Gauge {
     MISSED_EVICTIONS(
             "missed.evictions",
             "Evictions that could not reach Redis, replayed when it answers again (their entries bypass Redis)"),
+    VIEWS_COUNTED("views.counted", "Product views counted (behind an edge: its misses and the storefront's beacons)"),
     VIEWS_DROPPED("views.dropped", "Product views not counted because too many waited to be counted"),
     WARMING_PRODUCTS("warming.products", "Hot products this instance set out to warm at start"),
     WARMING_WARMED("warming.warmed", "Hot products warmed so far"),
@@ -25,6 +26,9 @@ public enum Gauge {
     PREFETCH_USED("prefetch.used", "Prefetched products then viewed on this instance within the horizon"),
     PREFETCH_WASTED("prefetch.wasted", "Prefetched products not viewed on this instance within the horizon"),
     PREFETCH_DROPPED("prefetch.dropped", "Predictions not prefetched because enough prefetches were running"),
+    EDGE_PURGES("edge.purges", "Purge requests edge caches accepted (ecolaura.edge.purge-urls)"),
+    EDGE_PURGE_FAILURES("edge.purge.failures", "Purge requests an edge cache did not accept or answer; replayed"),
+    EDGE_PURGE_PENDING("edge.purge.pending", "Surrogate keys waiting to be purged on an edge that was unreachable"),
     HAZELCAST_ENTRIES(
             "hazelcast.entries", "Entries in Payara's Hazelcast JCache caches; 0 unless something bypasses Redis");
 

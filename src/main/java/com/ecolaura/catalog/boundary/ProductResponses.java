@@ -1,6 +1,8 @@
 package com.ecolaura.catalog.boundary;
 
 import com.ecolaura.caching.boundary.HttpCaching;
+import com.ecolaura.caching.edge.EdgeFetch;
+import com.ecolaura.caching.edge.SurrogateKeys;
 import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.catalog.control.ProductCatalog;
 import com.ecolaura.catalog.control.ProductViews;
@@ -18,7 +20,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.NotFoundException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -73,25 +74,32 @@ public class ProductResponses extends HttpFilter {
             if (score) {
                 var computed = scorer.score(id, product.version());
                 timing(response, started);
-                if (http.serveHashed(request, response, CacheNames.SUSTAINABILITY_SCORES, computed)) {
+                if (http.serveHashed(
+                        request,
+                        response,
+                        CacheNames.SUSTAINABILITY_SCORES,
+                        () -> SurrogateKeys.of(CacheNames.SUSTAINABILITY_SCORES, id),
+                        computed)) {
                     return;
                 }
             } else {
                 timing(response, started);
-                if (http.serve(request, response, product.version(), CacheNames.PRODUCTS, product)) {
-                    views.viewed(id, session(request));
+                if (http.serve(
+                        request,
+                        response,
+                        product.version(),
+                        CacheNames.PRODUCTS,
+                        () -> SurrogateKeys.of(CacheNames.PRODUCTS, id),
+                        product)) {
+                    if (!EdgeFetch.is(request.getHeader(EdgeFetch.HEADER))) {
+                        views.viewed(id, session(request));
+                    }
                     return;
                 }
             }
         } catch (NotFoundException e) {
             timing(response, started);
-            response.setStatus(404);
-            response.setContentType(Problems.MEDIA_TYPE);
-            response.getOutputStream()
-                    .write(Problems.of(404, e.getMessage())
-                            .getEntity()
-                            .toString()
-                            .getBytes(StandardCharsets.UTF_8));
+            Problems.write(response, 404, e.getMessage());
             return;
         } catch (RuntimeException e) {
             // JAX-RS maps it to a problem (an incident id for the unexpected)

@@ -2,6 +2,8 @@ package com.ecolaura.catalog.boundary;
 
 import com.ecolaura.caching.boundary.HttpCaching;
 import com.ecolaura.caching.boundary.IfMatch;
+import com.ecolaura.caching.edge.EdgeFetch;
+import com.ecolaura.caching.edge.SurrogateKeys;
 import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.catalog.control.Categories;
 import com.ecolaura.catalog.control.ProductCatalog;
@@ -11,6 +13,7 @@ import com.ecolaura.catalog.control.SustainabilityScorer;
 import com.ecolaura.catalog.entity.FieldSelection;
 import com.ecolaura.catalog.entity.ProductInput;
 import com.ecolaura.catalog.entity.ProductPage;
+import com.ecolaura.catalog.entity.ProductSummary;
 import com.ecolaura.catalog.entity.ProductView;
 import com.ecolaura.catalog.entity.ProductViewed;
 import com.ecolaura.catalog.entity.SustainabilityScore;
@@ -114,17 +117,26 @@ public class ProductsResource {
                     @QueryParam("fields")
                     String fields,
             @CookieParam(ProductViewed.SESSION_COOKIE) String session,
+            @HeaderParam(EdgeFetch.HEADER) String edgeFetch,
             @Context Request request) {
         long productId = Parameters.id("product id", id);
+        boolean view = !EdgeFetch.is(edgeFetch);
         if (fields != null) {
-            return selected(productId, fields, session, request);
+            return selected(productId, fields, view, session, request);
         }
         ProductView product = catalog.find(productId);
-        views.viewed(productId, session);
-        return http.versioned(request, product.version(), CacheNames.PRODUCTS, () -> product);
+        if (view) {
+            views.viewed(productId, session);
+        }
+        return http.versioned(
+                request,
+                product.version(),
+                CacheNames.PRODUCTS,
+                () -> SurrogateKeys.of(CacheNames.PRODUCTS, productId),
+                () -> product);
     }
 
-    private Response selected(long productId, String fields, String session, Request request) {
+    private Response selected(long productId, String fields, boolean view, String session, Request request) {
         FieldSelection selection;
         try {
             selection = FieldSelection.parse(Parameters.text("fields", fields, 400));
@@ -133,20 +145,53 @@ public class ProductsResource {
         }
         var details = selection.needsDetails() ? parts.details(productId) : null;
         var offer = selection.needsOffer() ? parts.offer(productId) : null;
-        views.viewed(productId, session);
+        if (view) {
+            views.viewed(productId, session);
+        }
+        String cacheName = offer != null ? CacheNames.PRODUCT_OFFERS : CacheNames.PRODUCT_DETAILS;
         return http.hashed(
-                request,
-                offer != null ? CacheNames.PRODUCT_OFFERS : CacheNames.PRODUCT_DETAILS,
-                selection.of(details, offer));
+                request, cacheName, () -> SurrogateKeys.of(cacheName, productId), selection.of(details, offer));
     }
 
+    /**
+     * A page of the catalog, cached by browsers and edges like a search page (its policy, its keys):
+     * purged when a product on it changes, or when a change can alter which products are listed.
+     */
     @GET
-    public ProductPage products(
-            @QueryParam("category") String category, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return catalog.list(
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of products; ETag the hash of the JSON",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductPage.class)))
+    @APIResponse(responseCode = "304", description = "The client's copy is current")
+    public Response products(
+            @QueryParam("category") String category,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @Context Request request) {
+        ProductPage listed = catalog.list(
                 categories.known(category),
                 Parameters.number("page", page, 0, 0, 10_000),
                 Parameters.number("size", size, 20, 1, 100));
+        return http.hashed(
+                request,
+                CacheNames.SEARCH_RESULTS,
+                () -> SurrogateKeys.of(
+                        CacheNames.SEARCH_RESULTS, listed.items().stream().mapToLong(ProductSummary::id)),
+                listed);
+    }
+
+    @POST
+    @Path("{id}/views")
+    @Operation(
+            summary = "Counts a view of a product",
+            description = "For a page that read the product through an edge cache, which the shop does not see")
+    @APIResponse(responseCode = "204", description = "Counted")
+    @APIResponse(responseCode = "404", description = "No such product")
+    public Response view(@PathParam("id") String id, @CookieParam(ProductViewed.SESSION_COOKIE) String session) {
+        long productId = Parameters.id("product id", id);
+        catalog.find(productId);
+        views.viewed(productId, session);
+        return Response.noContent().header("Cache-Control", "no-store").build();
     }
 
     @GET
@@ -158,7 +203,11 @@ public class ProductsResource {
         long productId = Parameters.id("product id", id);
         SustainabilityScore score =
                 scorer.score(productId, catalog.find(productId).version());
-        return http.hashed(request, CacheNames.SUSTAINABILITY_SCORES, score);
+        return http.hashed(
+                request,
+                CacheNames.SUSTAINABILITY_SCORES,
+                () -> SurrogateKeys.of(CacheNames.SUSTAINABILITY_SCORES, productId),
+                score);
     }
 
     @POST

@@ -44,12 +44,14 @@ public class ProductViews {
     private final ConcurrentLinkedQueue<ProductViewed> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong counted = new AtomicLong();
 
     void start(@Observes Startup startup) {
         if (delivering.started()) {
             return;
         }
         CacheMetrics.gauge(Gauge.VIEWS_DROPPED, null, dropped::get);
+        CacheMetrics.gauge(Gauge.VIEWS_COUNTED, null, counted::get);
         delivering.start(this::deliver, interval);
     }
 
@@ -67,6 +69,7 @@ public class ProductViews {
             return;
         }
         waiting.add(new ProductViewed(productId, sessionId));
+        counted.incrementAndGet();
     }
 
     void deliver() {

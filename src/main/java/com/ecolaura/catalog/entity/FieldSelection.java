@@ -34,6 +34,7 @@ public record FieldSelection(List<String> fields) {
         DETAILS.put("packaging", ProductDetails::packaging);
         DETAILS.put("originCountry", ProductDetails::originCountry);
         DETAILS.put("ecoScore", ProductDetails::ecoScore);
+        DETAILS.put("imageUrl", ProductImage::url);
         OFFER.put("version", ProductOffer::version);
         OFFER.put("updatedAt", ProductOffer::updatedAt);
     }

@@ -19,7 +19,7 @@ import java.util.List;
  * returns, whose read-only fields are dropped ({@code ecoScore}, {@code updatedAt}) or checked
  * ({@code id} against the path, {@code version} against {@code If-Match}).
  */
-@ReadOnlyFields({"ecoScore", "updatedAt"})
+@ReadOnlyFields({"ecoScore", "imageUrl", "updatedAt"})
 public class ProductInput {
 
     /** Read-only: if given, it must be the product the path names. */

@@ -12,7 +12,8 @@ public record ProductSummary(
         BigDecimal price,
         String currency,
         int stock,
-        int ecoScore) {
+        int ecoScore,
+        String imageUrl) {
 
     public static ProductSummary of(Product product) {
         return new ProductSummary(
@@ -24,6 +25,11 @@ public record ProductSummary(
                 product.getPrice(),
                 product.getCurrency(),
                 product.getStock(),
-                product.getEcoScore());
+                product.getEcoScore(),
+                ProductImage.url(
+                        product.getId(),
+                        product.getName(),
+                        product.getCategory().getSlug(),
+                        product.getEcoScore()));
     }
 }

@@ -22,6 +22,7 @@ public record ProductView(
         Packaging packaging,
         String originCountry,
         int ecoScore,
+        String imageUrl,
         long version,
         Instant updatedAt) {
 
@@ -48,6 +49,7 @@ public record ProductView(
                 details.packaging(),
                 details.originCountry(),
                 details.ecoScore(),
+                ProductImage.url(details),
                 offer.version(),
                 offer.updatedAt());
     }

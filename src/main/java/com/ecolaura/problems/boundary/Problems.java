@@ -4,7 +4,10 @@ import com.ecolaura.problems.entity.RequestError;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** RFC 9457 problem details: {@code application/problem+json} with type, title, status and detail. */
@@ -19,6 +22,13 @@ public final class Problems {
                 .type(MEDIA_TYPE)
                 .entity(body(status, detail).build().toString())
                 .build();
+    }
+
+    /** The same problem written by a servlet or filter, which answers without JAX-RS. */
+    public static void write(HttpServletResponse response, int status, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.getOutputStream().write(body(status, detail).build().toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** A problem with an {@code errors} list: each a JSON {@code pointer} into the body or a {@code parameter}'s name, and a {@code detail}. */

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -30,15 +29,10 @@ public class UnsupportedMethods extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
         response.setHeader("Allow", String.join(", ", USED));
-        response.setContentType(Problems.MEDIA_TYPE);
-        response.getOutputStream()
-                .write(Problems.of(
-                                405,
-                                "the method " + request.getMethod().replaceAll("[^A-Z-]", "") + " is not used here")
-                        .getEntity()
-                        .toString()
-                        .getBytes(StandardCharsets.UTF_8));
+        Problems.write(
+                response,
+                HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                "the method " + request.getMethod().replaceAll("[^A-Z-]", "") + " is not used here");
     }
 }

@@ -1,8 +1,10 @@
 package com.ecolaura.search.boundary;
 
 import com.ecolaura.caching.boundary.HttpCaching;
+import com.ecolaura.caching.edge.SurrogateKeys;
 import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.catalog.control.Categories;
+import com.ecolaura.catalog.entity.ProductSummary;
 import com.ecolaura.problems.boundary.Parameters;
 import com.ecolaura.problems.entity.InvalidRequestException;
 import com.ecolaura.search.control.ProductSearch;
@@ -61,6 +63,11 @@ public class SearchResource {
                                 InvalidRequestException.ofParameter("sort", "must be one of " + SearchSort.choices())),
                 Parameters.number("page", page, 0, 0, 1_000),
                 Parameters.number("size", size, 20, 1, 100)));
-        return http.hashed(request, CacheNames.SEARCH_RESULTS, results);
+        return http.hashed(
+                request,
+                CacheNames.SEARCH_RESULTS,
+                () -> SurrogateKeys.of(
+                        CacheNames.SEARCH_RESULTS, results.items().stream().mapToLong(ProductSummary::id)),
+                results);
     }
 }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The HTML pages: always revalidated ({@code no-cache}) with a strong ETag, so a new deployment's
- * asset names reach browsers at once. With {@code ecolaura.static.base-url} (a CDN such as
- * CloudFront) the pages load their fingerprinted assets from there.
+ * The HTML pages, with a strong ETag. They are shells (every product, price and list comes from the
+ * API), so browsers may keep the storefront's for {@code ecolaura.http.page-max-age} (60 s; 0:
+ * always revalidated)
+ * and a repeat view starts without a round trip. A page kept across a deployment names the assets
+ * of the one before, which {@link AssetCaching} still answers. With {@code ecolaura.static.base-url}
+ * (a CDN such as CloudFront) the pages load their fingerprinted assets from there.
  */
 @WebServlet(urlPatterns = {"", "/index.html", "/admin/", "/admin/index.html"})
 public class PageServlet extends HttpServlet {
@@ -27,6 +31,10 @@ public class PageServlet extends HttpServlet {
     @Inject
     @ConfigProperty(name = "ecolaura.static.base-url")
     Optional<String> staticBaseUrl;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.http.page-max-age", defaultValue = "PT60S")
+    Duration pageMaxAge;
 
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
 
@@ -40,7 +48,9 @@ public class PageServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        response.setHeader("Cache-Control", "no-cache");
+        // the dashboard is an administrator's, and always current
+        long maxAge = path.startsWith("/admin") ? 0 : pageMaxAge.toSeconds();
+        response.setHeader("Cache-Control", maxAge > 0 ? "max-age=" + maxAge : "no-cache");
         response.setHeader("ETag", page.etag());
         String clientTag = request.getHeader("If-None-Match");
         if (clientTag != null && clientTag.contains(page.etag())) {

@@ -1,6 +1,7 @@
 package com.ecolaura.trending.boundary;
 
 import com.ecolaura.caching.boundary.HttpCaching;
+import com.ecolaura.caching.edge.SurrogateKeys;
 import com.ecolaura.caching.policy.CacheNames;
 import com.ecolaura.problems.boundary.Parameters;
 import com.ecolaura.trending.control.TrendingProducts;
@@ -32,6 +33,12 @@ public class TrendingResource {
     @GET
     public Response trending(@QueryParam("limit") String limit, @Context Request request) {
         TrendingList list = trending.top(Parameters.number("limit", limit, 10, 1, 50));
-        return http.hashed(request, CacheNames.TRENDING, list);
+        return http.hashed(
+                request,
+                CacheNames.TRENDING,
+                () -> SurrogateKeys.of(
+                        CacheNames.TRENDING,
+                        list.items().stream().mapToLong(item -> item.product().id())),
+                list);
     }
 }
