@@ -81,9 +81,9 @@ function report(error) {
 }
 
 async function showCategories() {
-  const categories = await api("products?size=100");
-  const slugs = [...new Set(categories.items.map((p) => p.category))].sort();
-  $("category").innerHTML += slugs.map((slug) => `<option value="${slug}">${slug}</option>`).join("");
+  const categories = await api("categories");
+  $("category").innerHTML += categories
+    .map((category) => `<option value="${text(category.slug)}">${text(category.name)}</option>`).join("");
 }
 
 async function start() {

@@ -527,6 +527,40 @@ class ApiContractIT {
     }
 
     @Test
+    void theCategoriesAreListedOnceForFiltersAndRevalidatedByTheirHash() {
+        var categories = shop.get("api/categories");
+        assertEquals(200, categories.status(), categories.body());
+        var list = categories.json();
+        assertTrue(list.size() >= 5, categories.body());
+        assertTrue(
+                list.get(0)
+                                .get("slug")
+                                .asText()
+                                .compareTo(list.get(1).get("slug").asText())
+                        < 0,
+                "by slug");
+        assertTrue(!list.get(0).get("name").asText().isBlank());
+        assertEquals(
+                list.get(0).get("slug").asText(),
+                shop.get("api/products?category=" + list.get(0).get("slug").asText() + "&size=1")
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("category")
+                        .asText(),
+                "a slug filters the catalog");
+        var cacheControl = java.util.Set.of(
+                categories.headers().firstValue("Cache-Control").orElse("").split(",\\s*"));
+        assertTrue(cacheControl.containsAll(java.util.Set.of("public", "max-age=60")), cacheControl.toString());
+        String etag = categories.headers().firstValue("ETag").orElseThrow();
+        assertEquals(
+                304,
+                shop.send(java.net.http.HttpRequest.newBuilder(shop.resolve("api/categories"))
+                                .header("If-None-Match", etag))
+                        .status());
+    }
+
+    @Test
     void responsesAreCompressedForClientsThatAcceptIt() {
         var reply = shop.send(java.net.http.HttpRequest.newBuilder(shop.resolve("api/products?size=50"))
                 .header("Accept-Encoding", "gzip"));

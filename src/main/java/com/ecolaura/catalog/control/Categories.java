@@ -1,10 +1,12 @@
 package com.ecolaura.catalog.control;
 
 import com.ecolaura.catalog.entity.Category;
+import com.ecolaura.catalog.entity.CategoryView;
 import com.ecolaura.problems.entity.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 
 /** Checks a category parameter against the catalog (categories sit in the second-level cache). */
 @ApplicationScoped
@@ -12,6 +14,17 @@ public class Categories {
 
     @PersistenceContext
     EntityManager em;
+
+    /** Every category, by slug (the table is small and sits in the second-level cache). */
+    public List<CategoryView> all() {
+        return em
+                .createQuery("select c from Category c order by c.slug", Category.class)
+                .setHint("org.hibernate.cacheable", true)
+                .getResultList()
+                .stream()
+                .map(CategoryView::of)
+                .toList();
+    }
 
     /** The slug if the category exists, null for none given, 400 for an unknown one. */
     public String known(String slug) {
