@@ -180,20 +180,6 @@ public class ProductsResource {
                 listed);
     }
 
-    @POST
-    @Path("{id}/views")
-    @Operation(
-            summary = "Counts a view of a product",
-            description = "For a page that read the product through an edge cache, which the shop does not see")
-    @APIResponse(responseCode = "204", description = "Counted")
-    @APIResponse(responseCode = "404", description = "No such product")
-    public Response view(@PathParam("id") String id, @CookieParam(ProductViewed.SESSION_COOKIE) String session) {
-        long productId = Parameters.id("product id", id);
-        catalog.find(productId);
-        views.viewed(productId, session);
-        return Response.noContent().header("Cache-Control", "no-store").build();
-    }
-
     @GET
     @Path("{id}/sustainability-score")
     @Operation(
