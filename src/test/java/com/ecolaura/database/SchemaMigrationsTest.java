@@ -48,10 +48,10 @@ class SchemaMigrationsTest {
     @Test
     void aNewPostgresDatabaseGetsEveryVersionAndFitsTheEntities() throws Exception {
         DataSource database = newPostgresDatabase();
-        assertEquals("3", SchemaMigrations.migrate(database));
+        assertEquals("4", SchemaMigrations.migrate(database));
         hibernate(database, "org.hibernate.dialect.PostgreSQLDialect", "validate");
         assertEquals(
-                List.of("1", "2", "3"),
+                List.of("1", "2", "3", "4"),
                 column(database, "select version from flyway_schema_history order by installed_rank"));
         assertTrue(column(database, "select indexname from pg_indexes where tablename = 'products'")
                 .containsAll(List.of(
@@ -67,13 +67,29 @@ class SchemaMigrationsTest {
         hibernate(database, "org.hibernate.dialect.PostgreSQLDialect", "update");
         insertRows(database);
 
-        assertEquals("3", SchemaMigrations.migrate(database));
+        assertEquals("4", SchemaMigrations.migrate(database));
 
         assertEquals(
-                List.of("1:BASELINE", "2:SQL", "3:SQL"),
+                List.of("1:BASELINE", "2:SQL", "3:SQL", "4:SQL"),
                 column(database, "select version || ':' || type from flyway_schema_history order by installed_rank"));
         assertRowsKept(database);
         hibernate(database, "org.hibernate.dialect.PostgreSQLDialect", "validate");
+    }
+
+    @Test
+    void anUpdateFromOutsideTheShopRaisesTheVersionAndTheShopsOwnIsLeftAlone() throws Exception {
+        DataSource database = newPostgresDatabase();
+        SchemaMigrations.migrate(database);
+        insertRows(database);
+        try (var connection = database.getConnection();
+                var statement = connection.createStatement()) {
+            statement.executeUpdate("update products set name = 'Bamboo Brush, soft' where id = 7");
+            statement.executeUpdate("update user_profiles set displayName = 'Ada L.' where userId = 'ada'");
+            // as Hibernate writes a versioned entity: the next version, checked against the one read
+            statement.executeUpdate("update products set stock = 2, version = 6 where id = 7 and version = 5");
+        }
+        assertEquals(List.of("6"), column(database, "select version from products where id = 7"));
+        assertEquals(List.of("3"), column(database, "select version from user_profiles where userId = 'ada'"));
     }
 
     @Test

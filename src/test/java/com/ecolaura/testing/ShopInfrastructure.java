@@ -114,7 +114,15 @@ public class ShopInfrastructure implements BeforeAllCallback {
                     "ecolaura.test.cluster.redis.config", clusterConfig(cluster).toString());
         }
         if (postgres == null && "postgresql".equals(System.getProperty("ecolaura.test.database"))) {
-            postgres = EmbeddedPostgres.builder().start();
+            // logical decoding on, as a production database that feeds the change stream runs; commits
+            // flushed at once, as by default (the embedded server's synchronous_commit=off delays
+            // what the stream sees by up to three wal_writer_delay)
+            postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_replication_slots", "20")
+                    .setServerConfig("max_wal_senders", "20")
+                    .start();
             System.setProperty("ecolaura.test.db.url", postgres.getJdbcUrl("postgres", "postgres"));
             // the fault tests' load views products by the thousand: a database of their own keeps
             // the other classes' trending lists their own
@@ -122,11 +130,13 @@ public class ShopInfrastructure implements BeforeAllCallback {
                     var statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE faults");
                 statement.execute("CREATE DATABASE scaling");
+                statement.execute("CREATE DATABASE changes");
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
             System.setProperty("ecolaura.test.resilience.db.url", postgres.getJdbcUrl("postgres", "faults"));
             System.setProperty("ecolaura.test.scaling.db.url", postgres.getJdbcUrl("postgres", "scaling"));
+            System.setProperty("ecolaura.test.changes.db.url", postgres.getJdbcUrl("postgres", "changes"));
             System.setProperty("ecolaura.test.db.user", "postgres");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

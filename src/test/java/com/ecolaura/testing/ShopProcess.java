@@ -115,6 +115,15 @@ public final class ShopProcess implements AutoCloseable {
                 .waitFor(60, TimeUnit.SECONDS);
     }
 
+    /** Ends the server at once (SIGKILL): no shutdown hook, no goodbye to its database or Redis. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

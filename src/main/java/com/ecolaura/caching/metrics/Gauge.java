@@ -29,6 +29,24 @@ public enum Gauge {
     EDGE_PURGES("edge.purges", "Purge requests edge caches accepted (ecolaura.edge.purge-urls)"),
     EDGE_PURGE_FAILURES("edge.purge.failures", "Purge requests an edge cache did not accept or answer; replayed"),
     EDGE_PURGE_PENDING("edge.purge.pending", "Surrogate keys waiting to be purged on an edge that was unreachable"),
+    CHANGES_ENABLED(
+            "changes.enabled",
+            "1 where the change stream is on (PostgreSQL with logical decoding): following it or standing by"),
+    CHANGES_FOLLOWING(
+            "changes.following",
+            "1 while this instance follows the database's change stream (one instance at a time holds its slot)"),
+    CHANGES_APPLIED("changes.applied", "Outside transactions whose changes invalidated caches"),
+    CHANGES_OWN("changes.own", "The shop's own transactions seen in the change stream, not invalidated twice"),
+    CHANGES_UNMAPPED(
+            "changes.unmapped",
+            "Changes the stream could not map to entries (truncate, unknown table or column): what they feed was"
+                    + " cleared"),
+    CHANGES_GAPS("changes.gaps", "Times the change stream's slot was lost and every cache the database feeds cleared"),
+    CHANGES_LAG(
+            "changes.lag.seconds",
+            "Commit-to-invalidated delay of the latest outside transaction this instance applied"),
+    CHANGES_LAST_EVENT(
+            "changes.last.event.seconds", "When the latest transaction of the change stream committed (Unix time)"),
     HAZELCAST_ENTRIES(
             "hazelcast.entries", "Entries in Payara's Hazelcast JCache caches; 0 unless something bypasses Redis");
 

@@ -9,9 +9,13 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import javax.cache.annotation.CacheKey;
 import javax.cache.annotation.CachePut;
+import javax.cache.annotation.CacheRemove;
 import javax.cache.annotation.CacheValue;
 
-/** Writes a saved profile into the {@code profiles} cache once its transaction has committed. */
+/**
+ * Writes a saved profile into the {@code profiles} cache once its transaction has committed; evicts
+ * one that changed outside the shop.
+ */
 @ApplicationScoped
 public class ProfileCacheRefresh {
 
@@ -25,5 +29,10 @@ public class ProfileCacheRefresh {
     @CachePut(cacheName = CacheNames.PROFILES)
     public void put(@CacheKey String userId, @CacheValue ProfileView profile) {
         // written by the @CachePut interceptor
+    }
+
+    @CacheRemove(cacheName = CacheNames.PROFILES)
+    public void evict(@CacheKey String userId) {
+        // evicted by the @CacheRemove interceptor
     }
 }

@@ -1,0 +1,15 @@
+package com.ecolaura.changes.entity;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One committed transaction's invalidations, in the order its rows were written. {@code ownWrite}:
+ * the shop wrote it, and invalidated as it committed.
+ */
+public record CommittedChange(long endLsn, Instant committedAt, boolean ownWrite, List<Invalidation> invalidations) {
+
+    public CommittedChange {
+        invalidations = List.copyOf(invalidations);
+    }
+}
