@@ -44,7 +44,8 @@ public enum Gauge {
     CHANGES_GAPS("changes.gaps", "Times the change stream's slot was lost and every cache the database feeds cleared"),
     CHANGES_LAG(
             "changes.lag.seconds",
-            "Commit-to-invalidated delay of the latest outside transaction this instance applied"),
+            "Commit-to-invalidated delay of the latest outside transactions this instance applied (the oldest"
+                    + " of those applied together)"),
     CHANGES_LAST_EVENT(
             "changes.last.event.seconds", "When the latest transaction of the change stream committed (Unix time)"),
     HAZELCAST_ENTRIES(

@@ -28,6 +28,11 @@ final class RedisClock {
         return LAST.updateAndGet(last -> Math.max(last + 1, now));
     }
 
+    /** A duration in timestamp units. */
+    static long stamps(java.time.Duration duration) {
+        return duration.toMillis() << SHIFT;
+    }
+
     /** Measures the offset to Redis's clock, halving the round trip. */
     static void sync(RedissonClient redis) {
         long sentAt = System.currentTimeMillis();

@@ -1,6 +1,6 @@
 package com.ecolaura.changes.boundary;
 
-import com.ecolaura.changes.control.ChangeStream;
+import com.ecolaura.changes.control.StreamStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class ChangeStreamReadiness implements HealthCheck {
 
     @Inject
-    ChangeStream stream;
+    StreamStatus stream;
 
     @Override
     public HealthCheckResponse call() {

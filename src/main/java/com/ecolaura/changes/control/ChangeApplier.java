@@ -13,12 +13,17 @@ import com.ecolaura.profiles.control.ProfileCacheRefresh;
 import com.ecolaura.profiles.entity.UserProfile;
 import com.ecolaura.search.control.SearchTags;
 import com.ecolaura.trending.control.TrendingInvalidation;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,11 +39,16 @@ public class ChangeApplier {
 
     private static final System.Logger LOG = System.getLogger(ChangeApplier.class.getName());
 
-    /** More products than this in one transaction clear the product caches instead of evicting each. */
+    /** More products than this at once clear the product caches instead of evicting each. */
     static final int BULK = 100;
+
+    private static final Duration REPEAT = Duration.ofSeconds(1);
 
     @Inject
     SecondLevelInvalidation secondLevel;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     @Inject
     Event<ProductChanged> productChanges;
@@ -62,38 +72,38 @@ public class ChangeApplier {
     private final AtomicLong own = new AtomicLong();
     private final AtomicLong unmapped = new AtomicLong();
 
-    /** Applies one committed transaction; returns whether it invalidated anything. */
-    public boolean apply(CommittedChange change) {
-        if (change.ownWrite()) {
-            own.incrementAndGet();
-            return false;
+    /**
+     * Applies committed transactions that arrived together, as one: the same row invalidated once,
+     * and past {@value #BULK} products a single clearing. Returns whether anything was invalidated.
+     */
+    public boolean apply(List<CommittedChange> changes) {
+        var invalidations = new LinkedHashSet<Invalidation>();
+        for (var change : changes) {
+            if (change.ownWrite()) {
+                own.incrementAndGet();
+            } else if (!change.invalidations().isEmpty()) {
+                applied.incrementAndGet();
+                invalidations.addAll(change.invalidations());
+            }
         }
-        if (change.invalidations().isEmpty()) {
-            return false;
-        }
-        long products = change.invalidations().stream()
+        long products = invalidations.stream()
                 .filter(Invalidation.Product.class::isInstance)
                 .count();
         if (products > BULK) {
-            // a batch job's transaction: one clearing costs less than an eviction per row
-            table(new Invalidation.Table(
-                    CachedTable.PRODUCTS.table(), products + " products in one transaction", false));
+            // a batch job: one clearing costs less than an eviction per row
+            table(new Invalidation.Table(CachedTable.PRODUCTS.table(), products + " products at once", false));
         }
-        for (var invalidation : change.invalidations()) {
-            if (products > BULK && invalidation instanceof Invalidation.Product) {
-                continue;
-            }
-            if (invalidation instanceof Invalidation.Product product) {
+        for (var invalidation : invalidations) {
+            if (invalidation instanceof Invalidation.Product product && products <= BULK) {
                 product(product);
             } else if (invalidation instanceof Invalidation.Profile profile) {
-                secondLevel.row(UserProfile.class, profile.userId());
+                secondLevel.row(UserProfile.class, profile.userId(), null);
                 profiles.evict(profile.userId());
             } else if (invalidation instanceof Invalidation.Table table) {
                 table(table);
             }
         }
-        applied.incrementAndGet();
-        return true;
+        return !invalidations.isEmpty();
     }
 
     /**
@@ -102,6 +112,11 @@ public class ChangeApplier {
      */
     public void clearAll(String reason) {
         LOG.log(Level.WARNING, "clearing every cache the database feeds: {0}", reason);
+        clearEverything();
+        again(this::clearEverything);
+    }
+
+    private void clearEverything() {
         secondLevel.everything();
         Arrays.stream(CachedTable.values())
                 .flatMap(table -> table.caches.stream())
@@ -113,7 +128,8 @@ public class ChangeApplier {
     }
 
     private void product(Invalidation.Product product) {
-        secondLevel.row(Product.class, product.id());
+        // loads of the version before this change are refused; of this one, taken
+        secondLevel.row(Product.class, product.id(), product.version() > 0 ? product.version() - 1 : null);
         var kind =
                 switch (product.kind()) {
                     case INSERT -> ProductChanged.Kind.CREATED;
@@ -139,16 +155,38 @@ public class ChangeApplier {
             clearAll("a change to " + table.table() + ", a table the shop does not map");
             return;
         }
-        secondLevel.entity(known.get().entity);
-        known.get().caches.forEach(caches::clear);
-        if (known.get().caches.contains(CacheNames.SEARCH_RESULTS)) {
+        clear(known.get());
+        again(() -> clear(known.get()));
+    }
+
+    /**
+     * A clearing is done twice, {@link #REPEAT} apart: a region cleared outright (unlike a row, which
+     * is locked) takes back an old row that a reader loaded before the commit and puts only now.
+     */
+    private void again(Runnable clearing) {
+        scheduler.schedule(
+                () -> {
+                    try {
+                        clearing.run();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "change stream: a repeated clearing failed", e);
+                    }
+                },
+                REPEAT.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void clear(CachedTable table) {
+        secondLevel.entity(table.entity);
+        table.caches.forEach(caches::clear);
+        if (table.caches.contains(CacheNames.SEARCH_RESULTS)) {
             search.bumpGeneration();
         }
-        if (known.get().caches.contains(CacheNames.TRENDING)) {
+        if (table.caches.contains(CacheNames.TRENDING)) {
             trending.clearTrending();
         }
-        if (known.get().atTheEdge()) {
-            edge.purge(known.get().caches);
+        if (table.atTheEdge()) {
+            edge.purge(table.caches);
         }
     }
 

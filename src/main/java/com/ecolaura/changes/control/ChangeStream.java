@@ -1,9 +1,6 @@
 package com.ecolaura.changes.control;
 
-import com.ecolaura.caching.metrics.CacheMetrics;
-import com.ecolaura.caching.metrics.Gauge;
 import com.ecolaura.changes.entity.CommittedChange;
-import com.ecolaura.redis.control.RedisGateway;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -16,10 +13,8 @@ import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.postgresql.PGConnection;
+import java.util.ArrayList;
+import java.util.List;
 import org.postgresql.replication.LogSequenceNumber;
 import org.postgresql.replication.PGReplicationStream;
 
@@ -37,6 +32,7 @@ public class ChangeStream {
 
     private static final System.Logger LOG = System.getLogger(ChangeStream.class.getName());
     private static final Duration POLL = Duration.ofMillis(5);
+    private static final int MOST_AT_ONCE = 1000;
 
     @Inject
     StreamSettings settings;
@@ -44,36 +40,31 @@ public class ChangeStream {
     @Inject
     ChangeApplier applier;
 
+    @Inject
+    ReplicationSlots slots;
+
+    @Inject
+    StreamStatus status;
+
     @Resource
     ManagedThreadFactory threads;
 
-    private final AtomicLong gaps = new AtomicLong();
     private volatile boolean running;
-    private volatile boolean following;
     private volatile Connection current;
-    private volatile double lagSeconds;
-    private volatile Instant lastCommit;
-    private volatile String state = "starting";
     private Thread follower;
 
     synchronized void start(@Observes Startup startup) {
         if (follower != null) {
             return; // Payara Micro has been seen to deliver Startup twice
         }
-        CacheMetrics.gauge(Gauge.CHANGES_ENABLED, null, () -> running ? 1 : 0);
-        CacheMetrics.gauge(Gauge.CHANGES_FOLLOWING, null, () -> following ? 1 : 0);
-        CacheMetrics.gauge(Gauge.CHANGES_APPLIED, null, applier::applied);
-        CacheMetrics.gauge(Gauge.CHANGES_OWN, null, applier::own);
-        CacheMetrics.gauge(Gauge.CHANGES_UNMAPPED, null, applier::unmapped);
-        CacheMetrics.gauge(Gauge.CHANGES_GAPS, null, gaps::get);
-        CacheMetrics.gauge(Gauge.CHANGES_LAG, null, () -> lagSeconds);
-        CacheMetrics.gauge(Gauge.CHANGES_LAST_EVENT, null, () -> lastCommit == null ? 0 : lastCommit.getEpochSecond());
+        status.register();
         String off = settings.offReason();
         if (off != null) {
             off("off: " + off);
             return;
         }
         running = true;
+        status.enabled(true);
         follower = threads.newThread(this::follow);
         follower.setName("ecolaura-changes");
         follower.start();
@@ -82,7 +73,7 @@ public class ChangeStream {
     @PreDestroy
     synchronized void stop() {
         running = false;
-        following = false;
+        status.notFollowing("stopped");
         OwnWriteMarks.deactivate();
         closeQuietly(current);
         if (follower != null) {
@@ -94,18 +85,20 @@ public class ChangeStream {
         boolean warned = false;
         while (running) {
             try {
-                if (!usable()) {
+                String unusable = slots.unusableBecause();
+                if (unusable != null) {
+                    off("off: " + unusable);
                     running = false;
+                    status.enabled(false);
                     return;
                 }
                 followOnce();
                 warned = false;
             } catch (SQLException | RuntimeException e) {
-                following = false;
                 if (!running) {
                     return;
                 }
-                state = "retrying: " + e.getMessage();
+                status.notFollowing("retrying: " + e.getMessage());
                 // a standby instance sees "slot is active" every retry: once is enough
                 LOG.log(warned ? Level.DEBUG : Level.WARNING, "change stream: {0}; retrying", e.getMessage());
                 warned = true;
@@ -114,95 +107,50 @@ public class ChangeStream {
         }
     }
 
-    /** Checks once what the server allows; false (and logged why) when it cannot stream at all. */
-    private boolean usable() throws SQLException {
-        try (var connection = settings.connect(false);
-                var statement = connection.createStatement()) {
-            String walLevel = single(connection, "show wal_level");
-            if (!"logical".equals(walLevel)) {
-                off("off: the database runs with wal_level=" + walLevel + ", not logical");
-                return false;
-            }
-            if (!"t"
-                    .equals(single(
-                            connection,
-                            "select rolreplication or rolsuper from pg_roles where rolname = current_user"))) {
-                off("off: the database user may not replicate (ALTER ROLE … REPLICATION)");
-                return false;
-            }
-            if ("t"
-                    .equals(
-                            single(
-                                    connection,
-                                    "select has_function_privilege('pg_logical_emit_message(boolean,text,text)', 'execute')"))) {
-                OwnWriteMarks.activate();
-            }
-            String publication = settings.publication();
-            try (var exists = connection.prepareStatement("select 1 from pg_publication where pubname = ?")) {
-                exists.setString(1, publication);
-                if (!exists.executeQuery().next()) {
-                    statement.execute("create publication " + publication + " for table " + CachedTable.tableList());
-                    LOG.log(Level.INFO, "change stream: created publication {0}", publication);
-                }
-            }
-            return true;
-        }
-    }
-
     private void followOnce() throws SQLException {
-        String slot;
-        boolean exists;
-        try (var connection = settings.connect(false)) {
-            slot = settings.slot(connection);
-            try (var query =
-                    connection.prepareStatement("select active from pg_replication_slots where slot_name = ?")) {
-                query.setString(1, slot);
-                var rows = query.executeQuery();
-                exists = rows.next();
-                if (exists && rows.getBoolean(1)) {
-                    standby(slot);
-                    return;
-                }
-            }
+        var slot = slots.find();
+        if (slot.active()) {
+            standby(slot.name());
+            return;
         }
         try (var connection = settings.connect(true)) {
             current = connection;
-            var replication = connection.unwrap(PGConnection.class).getReplicationAPI();
-            if (!exists) {
-                replication
-                        .createReplicationSlot()
-                        .logical()
-                        .withSlotName(slot)
-                        .withOutputPlugin("pgoutput")
-                        .make();
-                resumedAfterGap(slot);
+            var stream = slots.stream(connection, slot);
+            if (!slot.exists() && slots.hadOneBefore(slot.name())) {
+                status.gap();
+                applier.clearAll("the change stream's slot " + slot.name() + " was lost and made anew");
             }
-            var stream = replication
-                    .replicationStream()
-                    .logical()
-                    .withSlotName(slot)
-                    .withSlotOption("proto_version", 1)
-                    .withSlotOption("publication_names", settings.publication())
-                    .withSlotOption("messages", true)
-                    .withStatusInterval(1, TimeUnit.SECONDS)
-                    .start();
-            following = true;
-            state = "following slot " + slot;
-            LOG.log(Level.INFO, "change stream: following slot {0}, publication {1}", slot, settings.publication());
+            slots.remember(slot.name());
+            status.following(slot.name());
+            LOG.log(
+                    Level.INFO,
+                    "change stream: following slot {0}, publication {1}",
+                    slot.name(),
+                    settings.publication());
             consume(stream);
         } finally {
-            following = false;
+            status.notFollowing("reconnecting");
             current = null;
         }
     }
 
+    /**
+     * Reads what the server has sent; transactions that arrived together (a batch job committing row
+     * by row) are applied together once nothing more is waiting, or every {@value #MOST_AT_ONCE}: the
+     * stream keeps up with a flood, and a lone transaction is applied as soon as it is read.
+     */
     private void consume(PGReplicationStream stream) throws SQLException {
         var decoder = new PgOutputDecoder();
         var assembler = new TransactionAssembler();
+        var arrived = new ArrayList<CommittedChange>();
         LogSequenceNumber confirmed = LogSequenceNumber.INVALID_LSN;
         while (running) {
             ByteBuffer message = stream.readPending();
             if (message == null) {
+                if (!arrived.isEmpty()) {
+                    confirmed = apply(stream, arrived);
+                    continue;
+                }
                 // between transactions everything received is applied: what the server skipped
                 // (tables outside the publication) needs no keeping either
                 var received = stream.getLastReceiveLSN();
@@ -213,32 +161,34 @@ public class ChangeStream {
                 pause(POLL);
                 continue;
             }
-            var committed = assembler.accept(decoder.decode(message));
-            if (committed.isPresent()) {
-                apply(committed.get());
-                confirmed = LogSequenceNumber.valueOf(committed.get().endLsn());
-                confirm(stream, confirmed);
+            assembler.accept(decoder.decode(message)).ifPresent(arrived::add);
+            if (arrived.size() >= MOST_AT_ONCE) {
+                confirmed = apply(stream, arrived);
             }
         }
     }
 
     /**
-     * A transaction that cannot be applied (a cache call that threw instead of failing open) clears
-     * everything instead: retrying it would stop the stream on it for good.
+     * Applies what arrived, then confirms its end to the slot. What cannot be applied (a cache call
+     * that threw instead of failing open) clears everything instead: retrying it would stop the
+     * stream on it for good.
      */
-    private void apply(CommittedChange change) {
+    private LogSequenceNumber apply(PGReplicationStream stream, List<CommittedChange> arrived) {
         boolean invalidated;
         try {
-            invalidated = applier.apply(change);
+            invalidated = applier.apply(arrived);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "change stream: a transaction could not be applied; clearing instead", e);
-            applier.clearAll("a transaction the change stream could not apply");
+            LOG.log(Level.WARNING, "change stream: transactions could not be applied; clearing instead", e);
+            applier.clearAll("transactions the change stream could not apply");
             invalidated = true;
         }
-        if (invalidated) {
-            lagSeconds = Duration.between(change.committedAt(), Instant.now()).toNanos() / 1e9;
-        }
-        lastCommit = change.committedAt();
+        var first = arrived.get(0);
+        var last = arrived.get(arrived.size() - 1);
+        status.applied(first.committedAt(), last.committedAt(), invalidated);
+        var end = LogSequenceNumber.valueOf(last.endLsn());
+        confirm(stream, end);
+        arrived.clear();
+        return end;
     }
 
     private static void confirm(PGReplicationStream stream, LogSequenceNumber position) {
@@ -246,41 +196,16 @@ public class ChangeStream {
         stream.setFlushedLSN(position);
     }
 
-    /**
-     * The slot was made now. A follower had one before (Redis remembers it): the changes since it
-     * was lost are unknown, so what they could have made stale is cleared.
-     */
-    private void resumedAfterGap(String slot) {
-        String marker = "ecolaura:changes:slot:" + slot;
-        boolean hadOne = RedisGateway.instance()
-                .call("changes", marker, client -> client.getBucket(marker).isExists(), true);
-        if (hadOne) {
-            gaps.incrementAndGet();
-            applier.clearAll("the change stream's slot " + slot + " was lost and made anew");
-        }
-        RedisGateway.instance().run("changes", marker, client -> client.getBucket(
-                        marker, org.redisson.client.codec.StringCodec.INSTANCE)
-                .set(Instant.now().toString()));
-        LOG.log(Level.INFO, "change stream: created slot {0}", slot);
-    }
-
     private void standby(String slot) {
-        if (!state.startsWith("standby")) {
+        if (!status.standingBy()) {
             LOG.log(Level.INFO, "change stream: slot {0} is followed by another instance; standing by", slot);
         }
-        state = "standby: another instance follows slot " + slot;
+        status.notFollowing("standby: another instance follows slot " + slot);
     }
 
     private void off(String reason) {
-        state = reason;
+        status.notFollowing(reason);
         LOG.log(Level.INFO, "change stream {0}", reason);
-    }
-
-    private static String single(Connection connection, String sql) throws SQLException {
-        try (var statement = connection.createStatement();
-                var rows = statement.executeQuery(sql)) {
-            return rows.next() ? rows.getString(1) : null;
-        }
     }
 
     private void pause(Duration duration) {
@@ -300,21 +225,5 @@ public class ChangeStream {
                 // closing to stop: nothing left to do with it
             }
         }
-    }
-
-    public boolean following() {
-        return following;
-    }
-
-    public String state() {
-        return state;
-    }
-
-    public double lagSeconds() {
-        return lagSeconds;
-    }
-
-    public Instant lastCommit() {
-        return lastCommit;
     }
 }

@@ -23,14 +23,18 @@ public class SecondLevelInvalidation {
     @PersistenceUnit
     EntityManagerFactory emf;
 
-    public void row(Class<?> entity, Object id) {
+    /**
+     * {@code lastStale}: loads of this version or an earlier one are refused while the lock lasts;
+     * null (deleted, or not known): loads that began before the change are.
+     */
+    public void row(Class<?> entity, Object id, Long lastStale) {
         var factory = factory();
         var persister = factory.getMappingMetamodel().getEntityDescriptor(entity);
         var access = persister.getCacheAccessStrategy();
         if (access != null) {
             inSession(session -> {
                 Object key = access.generateCacheKey(id, persister, factory, null);
-                access.unlockItem(session, key, access.lockItem(session, key, null));
+                access.unlockItem(session, key, access.lockItem(session, key, lastStale));
             });
         }
         table(persister.getQuerySpaces());
