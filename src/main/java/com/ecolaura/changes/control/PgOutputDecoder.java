@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -135,10 +134,5 @@ public class PgOutputDecoder {
 
     private static Instant instant(long microsSince2000) {
         return Instant.ofEpochSecond(POSTGRES_EPOCH_SECONDS, 0).plusNanos(microsSince2000 * 1000);
-    }
-
-    /** The tables described so far, for tests and diagnostics. */
-    List<Relation> relations() {
-        return List.copyOf(relations.values());
     }
 }

@@ -3,7 +3,6 @@ package com.ecolaura.changes.control;
 import com.ecolaura.changes.entity.CommittedChange;
 import com.ecolaura.changes.entity.Invalidation;
 import com.ecolaura.changes.entity.StreamEvent;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -43,10 +42,5 @@ public class TransactionAssembler {
     /** Between transactions: everything received so far has been handed out. */
     public boolean idle() {
         return !open;
-    }
-
-    /** What the open transaction has gathered so far (for tests). */
-    List<Invalidation> pending() {
-        return new ArrayList<>(pending);
     }
 }
