@@ -18,7 +18,8 @@ import org.redisson.api.RedissonClient;
  * The first minutes of a shop: a fresh JVM on an emptied Redis (the same catalog in the database),
  * driven at once by the read load (70 % product detail, 30 % score, Zipf(1.1) products; wrk -t2 -c16),
  * measured in consecutive windows from the first request: req/s, p50, and the hit ratio of the two
- * caches read (from the shop's counters, before and after each window).
+ * caches read (from the shop's counters, before and after each window); and how long the start took
+ * until the shop was ready (its warming and JIT rehearsal included).
  */
 final class ColdStart {
 
@@ -27,7 +28,7 @@ final class ColdStart {
 
     record Window(long fromSecond, double perSecond, double p50Ms, double hitRatio) {}
 
-    record Run(String title, List<Window> windows) {}
+    record Run(String title, List<Window> windows, double readySeconds) {}
 
     private ColdStart() {}
 
@@ -46,7 +47,9 @@ final class ColdStart {
         String managementPort = Integer.toString(freePort());
         withPort.put("ecolaura.management.port", managementPort);
         System.setProperty("ecolaura.test.management.port", managementPort);
+        long starting = System.nanoTime();
         try (var shop = ShopProcess.start("cold-" + name, freePort(), withPort, folder)) {
+            double readySeconds = (System.nanoTime() - starting) / 1e9;
             var client = new ShopClient(
                     URI.create("http://127.0.0.1:" + shop.port + "/").toURL());
             var windows = new ArrayList<Window>();
@@ -64,7 +67,7 @@ final class ColdStart {
                 before = after;
             }
             System.out.printf("cold start, %s: %s%n", title, windows);
-            return new Run(title, windows);
+            return new Run(title, windows, readySeconds);
         }
     }
 

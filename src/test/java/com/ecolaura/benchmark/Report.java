@@ -109,7 +109,12 @@ final class Report {
      * The cold-start table: one row per window from the first request, for cache on, cache off and
      * the ceiling side by side; then the goals' ratios.
      */
-    static String coldStart(ColdStart.Run cached, ColdStart.Run uncached, ColdStart.Run ceiling, int catalogSize) {
+    static String coldStart(
+            ColdStart.Run cached,
+            ColdStart.Run unrehearsed,
+            ColdStart.Run uncached,
+            ColdStart.Run ceiling,
+            int catalogSize) {
         var out = new StringBuilder();
         line(
                 out,
@@ -120,26 +125,42 @@ final class Report {
         line(out, "");
         line(
                 out,
-                "| window s | %1$s req/s | %1$s p50 ms | %1$s hit ratio | %2$s req/s | %2$s p50 ms | %3$s req/s | %3$s p50 ms | p50 cache on / off | req/s cache on / ceiling |",
+                "Cache on: the defaults; not rehearsed: cache on with `ecolaura.warming.rehearsal=PT0S`. Ready after"
+                        + " %.0f s (cache on), %.0f s (not rehearsed), %.0f s (cache off), %.0f s (ceiling) from the"
+                        + " process start.",
+                cached.readySeconds(),
+                unrehearsed.readySeconds(),
+                uncached.readySeconds(),
+                ceiling.readySeconds());
+        line(out, "");
+        line(
+                out,
+                "| window s | %1$s req/s | %1$s p50 ms | %1$s hit ratio | %2$s req/s | %2$s p50 ms | %2$s hit ratio | %3$s req/s | %3$s p50 ms | %4$s req/s | %4$s p50 ms | p50 cache on / off | req/s cache on / ceiling |",
                 cached.title(),
+                unrehearsed.title(),
                 uncached.title(),
                 ceiling.title());
-        line(out, "|---|---|---|---|---|---|---|---|---|---|");
-        int windows = Math.min(
-                cached.windows().size(),
-                Math.min(uncached.windows().size(), ceiling.windows().size()));
+        line(out, "|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        int windows = List.of(cached, unrehearsed, uncached, ceiling).stream()
+                .mapToInt(run -> run.windows().size())
+                .min()
+                .orElse(0);
         for (int i = 0; i < windows; i++) {
             var on = cached.windows().get(i);
+            var cold = unrehearsed.windows().get(i);
             var off = uncached.windows().get(i);
             var top = ceiling.windows().get(i);
             line(
                     out,
-                    "| %d–%d | %.0f | %.2f | %s | %.0f | %.2f | %.0f | %.2f | %.3f | %s |",
+                    "| %d–%d | %.0f | %.2f | %s | %.0f | %.2f | %s | %.0f | %.2f | %.0f | %.2f | %.3f | %s |",
                     on.fromSecond(),
                     on.fromSecond() + ColdStart.WINDOW.toSeconds(),
                     on.perSecond(),
                     on.p50Ms(),
-                    Double.isNaN(on.hitRatio()) ? "–" : percent(on.hitRatio()),
+                    hitRatio(on),
+                    cold.perSecond(),
+                    cold.p50Ms(),
+                    hitRatio(cold),
                     off.perSecond(),
                     off.p50Ms(),
                     top.perSecond(),
@@ -148,25 +169,39 @@ final class Report {
                     percent(on.perSecond() / top.perSecond()));
         }
         line(out, "");
-        var firstAtNinety = cached.windows().stream()
+        for (var run : List.of(cached, unrehearsed)) {
+            line(
+                    out,
+                    "%s: hit ratio first at 90 %% or more in the window ending at %s; from 60 s on, %s of the ceiling's requests.",
+                    run.title(),
+                    firstAtNinety(run),
+                    shareFromMinute(run, ceiling, windows));
+        }
+        return out.toString();
+    }
+
+    private static String hitRatio(ColdStart.Window window) {
+        return Double.isNaN(window.hitRatio()) ? "–" : percent(window.hitRatio());
+    }
+
+    private static String firstAtNinety(ColdStart.Run run) {
+        return run.windows().stream()
                 .filter(w -> w.hitRatio() >= 0.9)
                 .findFirst()
                 .map(w -> (w.fromSecond() + ColdStart.WINDOW.toSeconds()) + " s")
                 .orElse("never");
+    }
+
+    private static String shareFromMinute(ColdStart.Run run, ColdStart.Run ceiling, int windows) {
         double late = 0;
         double lateCeiling = 0;
         for (int i = 0; i < windows; i++) {
-            if (cached.windows().get(i).fromSecond() >= 60) {
-                late += cached.windows().get(i).perSecond();
+            if (run.windows().get(i).fromSecond() >= 60) {
+                late += run.windows().get(i).perSecond();
                 lateCeiling += ceiling.windows().get(i).perSecond();
             }
         }
-        line(
-                out,
-                "Hit ratio first at 90 %% or more in the window ending at %s; from 60 s on, cache on served %s of the ceiling's requests.",
-                firstAtNinety,
-                lateCeiling == 0 ? "–" : percent(late / lateCeiling));
-        return out.toString();
+        return lateCeiling == 0 ? "–" : percent(late / lateCeiling);
     }
 
     private static void againstNoCache(StringBuilder out, List<Result> results, Result none) {

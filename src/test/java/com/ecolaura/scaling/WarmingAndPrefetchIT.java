@@ -68,6 +68,7 @@ class WarmingAndPrefetchIT {
         settings.put("ecolaura.catalog.sample-size", "2000");
         settings.put("ecolaura.warming.top", Integer.toString(HOT.size()));
         settings.put("ecolaura.warming.flush-interval", "PT0.5S");
+        settings.put("ecolaura.warming.rehearsal", "PT3S");
         settings.put("ecolaura.prefetch.flush-interval", "PT0.5S");
         settings.put("ecolaura.prefetch.model-refresh", "PT0.5S");
         return ShopProcess.start(name, ShopInfrastructure.freePort(), settings, folder);
@@ -99,6 +100,7 @@ class WarmingAndPrefetchIT {
 
             assertEquals(1, client.metric("ecolaura_cache_warming_done"), "ready only once warm");
             assertEquals(HOT.size(), client.metric("ecolaura_cache_warming_warmed"));
+            assertTrue(client.metric("ecolaura_cache_warming_rehearsed") > 100, "reads rehearsed for the JIT");
             for (long id : HOT) {
                 assertTrue(redis.hasField("products", Long.toString(id)), "product " + id + " in Redis");
             }
@@ -106,6 +108,7 @@ class WarmingAndPrefetchIT {
         double loads = client.metric("ecolaura_catalog_product_loads_total");
         double nearHits = client.metric("ecolaura_cache_near_hits_total{cache=\"products\"");
         double misses = client.metric("ecolaura_cache_misses_total{cache=\"products\"");
+        assertEquals(0, misses, "warming and the rehearsal read quietly: no miss counted");
 
         var first = client.get("api/products/" + HOT.get(7));
 

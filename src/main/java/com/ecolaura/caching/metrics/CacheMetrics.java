@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +45,15 @@ public class CacheMetrics {
 
     private static volatile MetricRegistry registry;
     private static final Map<String, Counter> COUNTERS = new ConcurrentHashMap<>();
+    /** The per-cache counters again, found without building a name or a tag: a near hit counts twice. */
+    private static final Map<CacheCounter, Map<String, Counter>> BY_CACHE = new EnumMap<>(CacheCounter.class);
+
+    static {
+        for (var counter : CacheCounter.values()) {
+            BY_CACHE.put(counter, new ConcurrentHashMap<>());
+        }
+    }
+
     private static final Map<String, Timer> TIMERS = new ConcurrentHashMap<>();
     private static final Set<String> CACHES = ConcurrentHashMap.newKeySet();
     /** Every gauge declared so far, to register again in a new registry. */
@@ -60,6 +70,7 @@ public class CacheMetrics {
      */
     void start(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) Startup startup) {
         COUNTERS.clear();
+        BY_CACHE.values().forEach(Map::clear);
         TIMERS.clear();
         CACHES.clear();
         registry = applicationRegistry;
@@ -111,10 +122,16 @@ public class CacheMetrics {
     }
 
     public static void count(CacheCounter counter, String cache, long by) {
-        var found = counter("ecolaura.cache." + counter.name, counter.description, new Tag("cache", cache));
-        if (found != null) {
-            found.inc(by);
+        var perCache = BY_CACHE.get(counter);
+        var found = perCache.get(cache);
+        if (found == null) {
+            found = counter("ecolaura.cache." + counter.name, counter.description, new Tag("cache", cache));
+            if (found == null) {
+                return;
+            }
+            perCache.put(cache, found);
         }
+        found.inc(by);
     }
 
     /** A hit served by the near cache (also counted as a hit). */

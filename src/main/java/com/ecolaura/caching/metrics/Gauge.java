@@ -22,6 +22,10 @@ public enum Gauge {
     WARMING_WARMED("warming.warmed", "Hot products warmed so far"),
     WARMING_SECONDS("warming.seconds", "How long warming took (so far)"),
     WARMING_DONE("warming.done", "1 once warming has ended (finished, timed out or off)"),
+    WARMING_REHEARSED(
+            "warming.rehearsed",
+            "Product reads rehearsed at start so that the JIT compiles them before the first shopper"
+                    + " (ecolaura.warming.rehearsal; not counted as hits or misses)"),
     PREFETCH_ISSUED("prefetch.issued", "Products prefetched because they were likely to be viewed next"),
     PREFETCH_USED("prefetch.used", "Prefetched products then viewed on this instance within the horizon"),
     PREFETCH_WASTED("prefetch.wasted", "Prefetched products not viewed on this instance within the horizon"),

@@ -37,6 +37,8 @@ public class CacheBounds {
     /** Uses noted between two flushes, per cache: beyond this a burst of cold keys is not worth noting. */
     private static final int MAX_NOTED = 50_000;
 
+    private static final long RESOLUTION_MILLIS = 1_000;
+
     @Inject
     Repeating trimming;
 
@@ -73,9 +75,15 @@ public class CacheBounds {
         if (!enabled) {
             return;
         }
-        var noted = used.computeIfAbsent(cacheName, name -> new ConcurrentHashMap<>());
-        if (noted.size() < MAX_NOTED || noted.containsKey(key)) {
-            noted.put(key, System.currentTimeMillis());
+        var noted = used.get(cacheName);
+        if (noted == null) {
+            noted = used.computeIfAbsent(cacheName, name -> new ConcurrentHashMap<>());
+        }
+        long now = System.currentTimeMillis();
+        Long before = noted.get(key);
+        if (before != null ? now - before >= RESOLUTION_MILLIS : noted.size() < MAX_NOTED) {
+            // a hot key is read by every request thread: within a second, a read of the map is enough
+            noted.put(key, now);
         }
     }
 

@@ -24,6 +24,7 @@ import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.Optional;
 import java.util.Set;
 import javax.cache.annotation.CacheKey;
 import javax.cache.annotation.CacheResult;
@@ -47,6 +48,16 @@ public class ProductCatalog {
     public ProductView find(@CacheKey long id) {
         CacheMetrics.work(Work.PRODUCT_LOADS);
         return ProductView.of(existing(id));
+    }
+
+    /** The lowest and the highest product id, or nothing while there is no product. */
+    @Transactional
+    public Optional<long[]> idRange() {
+        var range = em.createQuery("select min(p.id), max(p.id) from Product p", Object[].class)
+                .getSingleResult();
+        return range[0] == null
+                ? Optional.empty()
+                : Optional.of(new long[] {((Number) range[0]).longValue(), ((Number) range[1]).longValue()});
     }
 
     /** A page of a category (or of all products), by id; both queries go through the query cache. */

@@ -29,6 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the near cache where Redis has it, from the database into Redis and the near cache where not. These
  * reads are not counted as hits or misses. Progress: logged, and gauges
  * {@code ecolaura_cache_warming_products} (to warm), {@code _warmed}, {@code _seconds}, {@code _done}.
+ * Then, with the cache on or off, the hot reads are rehearsed for the JIT ({@link Rehearsal}); the
+ * instance is ready after both.
  */
 @ApplicationScoped
 public class CacheWarmer {
@@ -40,6 +42,9 @@ public class CacheWarmer {
 
     @Inject
     HotProducts hot;
+
+    @Inject
+    Rehearsal rehearsal;
 
     @Inject
     ProductCatalog catalog;
@@ -85,11 +90,18 @@ public class CacheWarmer {
         CacheMetrics.gauge(Gauge.WARMING_WARMED, null, warmed::get);
         CacheMetrics.gauge(Gauge.WARMING_SECONDS, null, () -> seconds);
         CacheMetrics.gauge(Gauge.WARMING_DONE, null, () -> done ? 1 : 0);
-        if (!cachingEnabled || !warmingEnabled) {
+        CacheMetrics.gauge(Gauge.WARMING_REHEARSED, null, rehearsal::reads);
+        if (!warmingEnabled) {
             done = true;
             return;
         }
-        executor.submit(this::warm);
+        executor.submit(() -> {
+            if (cachingEnabled) {
+                warm();
+            }
+            rehearse();
+            done = true;
+        });
     }
 
     public boolean done() {
@@ -131,7 +143,6 @@ public class CacheWarmer {
             LOG.log(Level.WARNING, "warming stopped: {0}", e.toString());
         } finally {
             seconds = (System.nanoTime() - started) / 1e9;
-            done = true;
             LOG.log(
                     Level.INFO,
                     "warming: {0} of {1} hot products warmed in {2} s",
@@ -139,6 +150,20 @@ public class CacheWarmer {
                     planned.get(),
                     String.format(java.util.Locale.ROOT, "%.1f", seconds));
         }
+    }
+
+    private void rehearse() {
+        long started = System.nanoTime();
+        try {
+            rehearsal.rehearse(executor, threads, () -> stopping);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "rehearsal stopped: {0}", e.toString());
+        }
+        LOG.log(
+                Level.INFO,
+                "warming: {0} reads rehearsed in {1} s",
+                rehearsal.reads(),
+                String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
     }
 
     private void warmFrom(List<Long> products, AtomicInteger next, long started, long deadline) {
