@@ -380,7 +380,12 @@ class ChangeStreamIT {
             SHOPS.get(follower).kill();
             long killed = System.nanoTime();
             watching.submit(() -> {
+                // polled every 10 ms to time the takeover; given up after a minute (the assertion below says so)
+                long deadline = killed + Duration.ofMinutes(1).toNanos();
                 while (metricOf(reader, "ecolaura_cache_changes_following") != 1) {
+                    if (System.nanoTime() > deadline) {
+                        return;
+                    }
                     ShopProcess.sleep(Duration.ofMillis(10));
                 }
                 takeover.set((System.nanoTime() - killed) / 1_000_000);

@@ -122,16 +122,22 @@ public class CacheMetrics {
     }
 
     public static void count(CacheCounter counter, String cache, long by) {
+        var found = cacheCounter(counter, cache);
+        if (found != null) {
+            found.inc(by);
+        }
+    }
+
+    private static Counter cacheCounter(CacheCounter counter, String cache) {
         var perCache = BY_CACHE.get(counter);
         var found = perCache.get(cache);
         if (found == null) {
             found = counter("ecolaura.cache." + counter.name, counter.description, new Tag("cache", cache));
-            if (found == null) {
-                return;
+            if (found != null) {
+                perCache.put(cache, found);
             }
-            perCache.put(cache, found);
         }
-        found.inc(by);
+        return found;
     }
 
     /** A hit served by the near cache (also counted as a hit). */
@@ -185,7 +191,7 @@ public class CacheMetrics {
 
     /** A cache's counter as it stands; 0 before its first count. */
     public static long value(CacheCounter counter, String cache) {
-        var found = COUNTERS.get(key("ecolaura.cache." + counter.name, new Tag("cache", cache)));
+        var found = BY_CACHE.get(counter).get(cache);
         return found == null ? 0 : found.getCount();
     }
 

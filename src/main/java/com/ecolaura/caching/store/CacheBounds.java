@@ -75,10 +75,7 @@ public class CacheBounds {
         if (!enabled) {
             return;
         }
-        var noted = used.get(cacheName);
-        if (noted == null) {
-            noted = used.computeIfAbsent(cacheName, name -> new ConcurrentHashMap<>());
-        }
+        var noted = used.computeIfAbsent(cacheName, name -> new ConcurrentHashMap<>());
         long now = System.currentTimeMillis();
         Long before = noted.get(key);
         if (before != null ? now - before >= RESOLUTION_MILLIS : noted.size() < MAX_NOTED) {

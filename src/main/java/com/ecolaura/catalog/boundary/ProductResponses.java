@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * made once per cached value. Routing, providers and filters of JAX-RS cost more than a near-cache
  * hit itself, and are more code for the JIT to compile before a new instance runs at speed.
  * Anything else (a query string, other conditions, another media type, an unexpected failure) goes
- * on to {@link ProductsResource}.
+ * on to {@link ProductsResource} or {@link SustainabilityScoreResource}.
  */
 @WebFilter("/api/products/*")
 public class ProductResponses extends HttpFilter {

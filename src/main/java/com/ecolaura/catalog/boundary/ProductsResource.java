@@ -9,14 +9,12 @@ import com.ecolaura.catalog.control.Categories;
 import com.ecolaura.catalog.control.ProductCatalog;
 import com.ecolaura.catalog.control.ProductParts;
 import com.ecolaura.catalog.control.ProductViews;
-import com.ecolaura.catalog.control.SustainabilityScorer;
 import com.ecolaura.catalog.entity.FieldSelection;
 import com.ecolaura.catalog.entity.ProductInput;
 import com.ecolaura.catalog.entity.ProductPage;
 import com.ecolaura.catalog.entity.ProductSummary;
 import com.ecolaura.catalog.entity.ProductView;
 import com.ecolaura.catalog.entity.ProductViewed;
-import com.ecolaura.catalog.entity.SustainabilityScore;
 import com.ecolaura.problems.boundary.MergePatch;
 import com.ecolaura.problems.boundary.Parameters;
 import com.ecolaura.problems.boundary.Problems;
@@ -83,9 +81,6 @@ public class ProductsResource {
 
     @Inject
     ProductViews views;
-
-    @Inject
-    SustainabilityScorer scorer;
 
     @Inject
     Categories categories;
@@ -178,22 +173,6 @@ public class ProductsResource {
                 () -> SurrogateKeys.of(
                         CacheNames.SEARCH_RESULTS, listed.items().stream().mapToLong(ProductSummary::id)),
                 listed);
-    }
-
-    @GET
-    @Path("{id}/sustainability-score")
-    @Operation(
-            summary = "A product's sustainability score and its components",
-            description = "Cached per product version")
-    public Response score(@PathParam("id") String id, @Context Request request) {
-        long productId = Parameters.id("product id", id);
-        SustainabilityScore score =
-                scorer.score(productId, catalog.find(productId).version());
-        return http.hashed(
-                request,
-                CacheNames.SUSTAINABILITY_SCORES,
-                () -> SurrogateKeys.of(CacheNames.SUSTAINABILITY_SCORES, productId),
-                score);
     }
 
     @POST
