@@ -162,15 +162,10 @@ public final class Benchmark {
     private static String coldStart(Map<String, String> common, Path folder, Path data, RedissonClient redis)
             throws IOException, InterruptedException {
         var cached = ColdStart.measure("near", "cache on", common, "reads", COLD_START, folder, data, redis);
+        var unprepared = new LinkedHashMap<>(with(common, "ecolaura.warming.rehearsal", "PT0S"));
+        unprepared.put("ecolaura.warming.catalog-products", "0");
         var unrehearsed = ColdStart.measure(
-                "near-unrehearsed",
-                "not rehearsed",
-                with(common, "ecolaura.warming.rehearsal", "PT0S"),
-                "reads",
-                COLD_START,
-                folder,
-                data,
-                redis);
+                "near-unprepared", "unprepared", unprepared, "reads", COLD_START, folder, data, redis);
         var uncached = ColdStart.measure(
                 "no-cache",
                 "cache off",

@@ -26,7 +26,8 @@ final class ColdStart {
     static final int CONNECTIONS = 16;
     static final Duration WINDOW = Duration.ofSeconds(5);
 
-    record Window(long fromSecond, double perSecond, double p50Ms, double hitRatio) {}
+    /** {@code nearShare}: of the hits, those the near cache served without Redis. */
+    record Window(long fromSecond, double perSecond, double p50Ms, double hitRatio, double nearShare) {}
 
     record Run(String title, List<Window> windows, double readySeconds) {}
 
@@ -59,11 +60,13 @@ final class ColdStart {
                 var after = counts(client);
                 double hits = after[0] - before[0];
                 double misses = after[1] - before[1];
+                double nearHits = after[2] - before[2];
                 windows.add(new Window(
                         second,
                         run.perSecond(),
                         run.p50Ms(),
-                        hits + misses == 0 ? Double.NaN : hits / (hits + misses)));
+                        hits + misses == 0 ? Double.NaN : hits / (hits + misses),
+                        hits == 0 ? Double.NaN : nearHits / hits));
                 before = after;
             }
             System.out.printf("cold start, %s: %s%n", title, windows);
@@ -71,17 +74,19 @@ final class ColdStart {
         }
     }
 
-    /** Hits (fresh and stale) and misses of the products and sustainability-scores caches. */
+    /** Hits (fresh and stale), misses and near hits of the products and sustainability-scores caches. */
     private static double[] counts(ShopClient client) {
         String metrics = client.metrics().body();
         double hits = 0;
         double misses = 0;
+        double nearHits = 0;
         for (String cache : List.of("products", "sustainability-scores")) {
             hits += value(metrics, "ecolaura_cache_hits_total", cache)
                     + value(metrics, "ecolaura_cache_stale_hits_total", cache);
             misses += value(metrics, "ecolaura_cache_misses_total", cache);
+            nearHits += value(metrics, "ecolaura_cache_near_hits_total", cache);
         }
-        return new double[] {hits, misses};
+        return new double[] {hits, misses, nearHits};
     }
 
     private static double value(String metrics, String name, String cache) {

@@ -27,7 +27,7 @@ final class Report {
         line(
                 out,
                 "| mode | req/s | p50 ms | p90 ms | p99 ms | SQL / req | Redis cmds / req | hit ratio | near-cache share of hits | errors | heap after GC MiB | RSS MiB | Redis bytes / cached product |");
-        line(out, "|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        line(out, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
             var c = r.counted();
             double requests = r.requests();
@@ -125,9 +125,10 @@ final class Report {
         line(out, "");
         line(
                 out,
-                "Cache on: the defaults; not rehearsed: cache on with `ecolaura.warming.rehearsal=PT0S`. Ready after"
-                        + " %.0f s (cache on), %.0f s (not rehearsed), %.0f s (cache off), %.0f s (ceiling) from the"
-                        + " process start.",
+                "Cache on: the defaults (a catalog of at most `ecolaura.warming.catalog-products` warmed whole, the"
+                        + " reads rehearsed); unprepared: cache on with neither (`ecolaura.warming.rehearsal=PT0S`,"
+                        + " `ecolaura.warming.catalog-products=0`). Ready after %.0f s (cache on), %.0f s (unprepared),"
+                        + " %.0f s (cache off), %.0f s (ceiling) from the process start.",
                 cached.readySeconds(),
                 unrehearsed.readySeconds(),
                 uncached.readySeconds(),
@@ -135,7 +136,7 @@ final class Report {
         line(out, "");
         line(
                 out,
-                "| window s | %1$s req/s | %1$s p50 ms | %1$s hit ratio | %2$s req/s | %2$s p50 ms | %2$s hit ratio | %3$s req/s | %3$s p50 ms | %4$s req/s | %4$s p50 ms | p50 cache on / off | req/s cache on / ceiling |",
+                "| window s | %1$s req/s | %1$s p50 ms | %1$s hit ratio | %1$s near share of hits | %2$s req/s | %2$s p50 ms | %2$s hit ratio | %3$s req/s | %3$s p50 ms | %4$s req/s | %4$s p50 ms | p50 cache on / off | req/s cache on / ceiling |",
                 cached.title(),
                 unrehearsed.title(),
                 uncached.title(),
@@ -152,12 +153,13 @@ final class Report {
             var top = ceiling.windows().get(i);
             line(
                     out,
-                    "| %d–%d | %.0f | %.2f | %s | %.0f | %.2f | %s | %.0f | %.2f | %.0f | %.2f | %.3f | %s |",
+                    "| %d–%d | %.0f | %.2f | %s | %s | %.0f | %.2f | %s | %.0f | %.2f | %.0f | %.2f | %.3f | %s |",
                     on.fromSecond(),
                     on.fromSecond() + ColdStart.WINDOW.toSeconds(),
                     on.perSecond(),
                     on.p50Ms(),
                     hitRatio(on),
+                    Double.isNaN(on.nearShare()) ? "–" : percent(on.nearShare()),
                     cold.perSecond(),
                     cold.p50Ms(),
                     hitRatio(cold),

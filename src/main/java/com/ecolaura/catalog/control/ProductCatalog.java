@@ -24,6 +24,7 @@ import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.cache.annotation.CacheKey;
@@ -58,6 +59,18 @@ public class ProductCatalog {
         return range[0] == null
                 ? Optional.empty()
                 : Optional.of(new long[] {((Number) range[0]).longValue(), ((Number) range[1]).longValue()});
+    }
+
+    /** Every product id in order, if there are at most {@code atMost} products; else none. */
+    @Transactional
+    public List<Long> ids(int atMost) {
+        if (atMost <= 0) {
+            return List.of();
+        }
+        var ids = em.createQuery("select p.id from Product p order by p.id", Long.class)
+                .setMaxResults(atMost + 1)
+                .getResultList();
+        return ids.size() > atMost ? List.of() : ids;
     }
 
     /** A page of a category (or of all products), by id; both queries go through the query cache. */

@@ -17,15 +17,18 @@ import jakarta.ws.rs.NotFoundException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Warms a starting instance from the hot products ({@link HotProducts}): in the background, on
+ * Warms a starting instance from the hot products ({@link HotProducts}), then, where the catalog
+ * has at most {@code ecolaura.warming.catalog-products} (10,000, the products' near-cache size;
+ * {@code 0}: hot only) products, from the whole catalog: in the background, on
  * {@code ecolaura.warming.threads} (4) threads, at most {@code ecolaura.warming.max-duration} (60 s),
- * each hot product and its score is read through the caching beans, hottest first — from Redis into
+ * each product and its score is read through the caching beans, hottest first — from Redis into
  * the near cache where Redis has it, from the database into Redis and the near cache where not. These
  * reads are not counted as hits or misses. Progress: logged, and gauges
  * {@code ecolaura_cache_warming_products} (to warm), {@code _warmed}, {@code _seconds}, {@code _done}.
@@ -74,6 +77,10 @@ public class CacheWarmer {
     @Inject
     @ConfigProperty(name = "ecolaura.warming.threads", defaultValue = "4")
     int threads;
+
+    @Inject
+    @ConfigProperty(name = "ecolaura.warming.catalog-products", defaultValue = "10000")
+    int wholeCatalogUpTo;
 
     private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicInteger planned = new AtomicInteger();
@@ -129,9 +136,15 @@ public class CacheWarmer {
         long started = System.nanoTime();
         long deadline = started + budget.toNanos();
         try {
-            List<Long> products = redis.available() ? hot.hottest(hot.top()) : List.of();
+            List<Long> hottest = redis.available() ? hot.hottest(hot.top()) : List.of();
+            List<Long> products = plan(hottest, redis.available() ? catalog.ids(wholeCatalogUpTo) : List.of());
             planned.set(products.size());
-            LOG.log(Level.INFO, "warming: {0} hot products to warm, at most {1}", products.size(), budget);
+            LOG.log(
+                    Level.INFO,
+                    "warming: {0} hot products and {1} more of the catalog to warm, at most {2}",
+                    hottest.size(),
+                    products.size() - hottest.size(),
+                    budget);
             int threads = Math.max(1, this.threads);
             var next = new AtomicInteger();
             var workers = new ArrayList<CompletableFuture<?>>();
@@ -145,11 +158,22 @@ public class CacheWarmer {
             seconds = (System.nanoTime() - started) / 1e9;
             LOG.log(
                     Level.INFO,
-                    "warming: {0} of {1} hot products warmed in {2} s",
+                    "warming: {0} of {1} products warmed in {2} s",
                     warmed.get(),
                     planned.get(),
                     String.format(java.util.Locale.ROOT, "%.1f", seconds));
         }
+    }
+
+    /**
+     * The hot products, hottest first, then the rest of a catalog small enough to be warmed whole
+     * (none of it when it is not): after Redis was emptied nothing is known to be hot, and every
+     * shopper's first view of a product would be a miss.
+     */
+    static List<Long> plan(List<Long> hottest, List<Long> wholeCatalog) {
+        var products = new LinkedHashSet<Long>(hottest);
+        products.addAll(wholeCatalog);
+        return List.copyOf(products);
     }
 
     private void rehearse() {
@@ -182,7 +206,7 @@ public class CacheWarmer {
             int count = warmed.incrementAndGet();
             seconds = (System.nanoTime() - started) / 1e9;
             if (count % tenth == 0) {
-                LOG.log(Level.INFO, "warming: {0} of {1} hot products warmed", count, products.size());
+                LOG.log(Level.INFO, "warming: {0} of {1} products warmed", count, products.size());
             }
         }
     }
