@@ -109,7 +109,7 @@ public class HttpCaching {
             Supplier<SurrogateKeys> keys,
             Object value)
             throws IOException {
-        if (!plain(request)) {
+        if (!ServletConditions.plainJsonGet(request)) {
             return false;
         }
         write(request, response, "\"v" + version + "\"", cacheName, keys, () -> render(value));
@@ -124,7 +124,7 @@ public class HttpCaching {
             Supplier<SurrogateKeys> keys,
             Object value)
             throws IOException {
-        if (!plain(request)) {
+        if (!ServletConditions.plainJsonGet(request)) {
             return false;
         }
         var rendered = render(value);
@@ -147,7 +147,7 @@ public class HttpCaching {
             response.setHeader(SURROGATE_KEYS, keys.get().header());
             response.setHeader(SURROGATE_CONTROL, surrogateControl(cacheName));
         }
-        if (matches(request.getHeader("If-None-Match"), tag)) {
+        if (ServletConditions.ifNoneMatchHas(request.getHeader("If-None-Match"), tag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -216,36 +216,6 @@ public class HttpCaching {
             // Jersey throws a HeaderValueException (a ProcessingException) for a validator it cannot parse
             throw new BadRequestException("If-Match and If-None-Match take entity tags, such as \"v3\" or *");
         }
-    }
-
-    /** A GET for JSON with no condition but If-None-Match. */
-    private static boolean plain(HttpServletRequest request) {
-        if (request.getHeader("If-Match") != null
-                || request.getHeader("If-Modified-Since") != null
-                || request.getHeader("If-Unmodified-Since") != null
-                || request.getHeader("If-Range") != null
-                || request.getHeader("Range") != null) {
-            return false;
-        }
-        String accept = request.getHeader("Accept");
-        return accept == null || accept.contains("*/*") || accept.contains("application/*") || accept.contains(JSON);
-    }
-
-    /** If-None-Match, compared weakly (RFC 9110 13.1.2): does any of its tags, or *, match? */
-    private static boolean matches(String ifNoneMatch, String tag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String stripped = candidate.strip();
-            if (stripped.startsWith("W/")) {
-                stripped = stripped.substring(2);
-            }
-            if (stripped.equals("*") || stripped.equals(tag)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String sha256(byte[] bytes) {
