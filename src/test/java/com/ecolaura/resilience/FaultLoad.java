@@ -1,7 +1,9 @@
 package com.ecolaura.resilience;
 
 import com.ecolaura.testing.Latencies;
+import com.ecolaura.testing.Poll;
 import com.ecolaura.testing.ShopClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -147,11 +149,7 @@ final class FaultLoad implements AutoCloseable {
     }
 
     static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Poll.pause(Duration.ofMillis(millis));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ecolaura.testing.Eventually;
 import com.ecolaura.testing.FaultyRedis;
+import com.ecolaura.testing.Poll;
 import com.ecolaura.testing.ShopClient;
 import com.ecolaura.testing.ShopDeployment;
 import com.ecolaura.testing.ShopInfrastructure;
@@ -278,13 +279,10 @@ class RedisFaultsIT {
     /** Seconds from recovery until the first cache hit (NaN if none within 60 s). */
     private static double secondsToFirstHit(ShopClient shop, long healedAt) {
         double hitsAtRecovery = shop.metricSum("ecolaura_cache_hits_total");
-        while (System.nanoTime() - healedAt < 60_000_000_000L) {
-            if (shop.metricSum("ecolaura_cache_hits_total") > hitsAtRecovery) {
-                return (System.nanoTime() - healedAt) / 1e9;
-            }
-            FaultLoad.pause(100);
-        }
-        return Double.NaN;
+        var left = Duration.ofSeconds(60).minusNanos(System.nanoTime() - healedAt);
+        boolean hit = Poll.until(
+                left, Duration.ofMillis(100), () -> shop.metricSum("ecolaura_cache_hits_total") > hitsAtRecovery);
+        return hit ? (System.nanoTime() - healedAt) / 1e9 : Double.NaN;
     }
 
     private static double cacheErrors(ShopClient shop) {

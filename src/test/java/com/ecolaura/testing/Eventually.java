@@ -3,24 +3,16 @@ package com.ecolaura.testing;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Polls a condition until it holds or a deadline passes, instead of sleeping a fixed time. */
+/** Asserts that a condition comes to hold before a deadline, polled ({@link Poll}) rather than slept for. */
 public final class Eventually {
+
+    private static final Duration INTERVAL = Duration.ofMillis(100);
 
     private Eventually() {}
 
     public static void holds(String what, Duration deadline, BooleanSupplier condition) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what);
-            }
+        if (!Poll.until(deadline, INTERVAL, condition)) {
+            throw new AssertionError("not within " + deadline + ": " + what);
         }
-        throw new AssertionError("not within " + deadline + ": " + what);
     }
 }

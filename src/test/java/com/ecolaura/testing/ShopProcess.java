@@ -133,11 +133,8 @@ public final class ShopProcess implements AutoCloseable {
     }
 
     public static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        if (!Poll.pause(pause)) {
+            throw new IllegalStateException("interrupted");
         }
     }
 }

@@ -58,14 +58,13 @@ public final class Varnish implements AutoCloseable {
                 .redirectOutput(folder.resolve("varnishd.log").toFile())
                 .start();
         var varnish = new Varnish(process, folder, port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!varnish.listening()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                String log = Files.readString(folder.resolve("varnishd.log"));
-                varnish.close();
-                throw new IOException("varnishd did not start:\n" + log);
-            }
-            Thread.sleep(100);
+        boolean up = Poll.until(
+                        Duration.ofSeconds(60), Duration.ofMillis(100), () -> varnish.listening() || !process.isAlive())
+                && process.isAlive();
+        if (!up) {
+            String log = Files.readString(folder.resolve("varnishd.log"));
+            varnish.close();
+            throw new IOException("varnishd did not start:\n" + log);
         }
         return varnish;
     }

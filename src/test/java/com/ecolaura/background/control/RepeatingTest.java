@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.ecolaura.testing.Poll;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -57,7 +58,10 @@ class RepeatingTest {
         repeating.stop();
         assertFalse(repeating.started());
         int afterStop = first.get();
-        Thread.sleep(100);
+        // watched for 100 ms (twenty periods): a run after the stop fails the test as soon as it happens
+        boolean ranAfterStop = Poll.until(
+                Duration.ofMillis(100), Duration.ofMillis(5), () -> second.get() > 0 || first.get() > afterStop + 1);
+        assertFalse(ranAfterStop, "a run under way may finish, no new one starts");
         assertEquals(0, second.get());
         assertTrue(first.get() <= afterStop + 1, "a run under way may finish, no new one starts");
     }
