@@ -36,9 +36,6 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 @ApplicationScoped
 public class CacheMetrics {
 
-    /** The second-level cache's regions are named with this prefix (persistence.xml). */
-    private static final String REGION_PREFIX = "ecolaura-l2.";
-
     private static final Map<String, String> TIMERS_DESCRIBED = Map.of(
             "get", "Latency of a Redis cache read",
             "load", "Time to compute a missing value");
@@ -111,10 +108,7 @@ public class CacheMetrics {
     }
 
     public static void work(Work work) {
-        var counter = counter(work.name, work.description, null);
-        if (counter != null) {
-            counter.inc();
-        }
+        increment(work.name, work.description, null);
     }
 
     public static void count(CacheCounter counter, String cache) {
@@ -142,13 +136,13 @@ public class CacheMetrics {
 
     /** A hit served by the near cache (also counted as a hit). */
     public static void nearHit(String cache) {
-        count(CacheCounter.HITS, cache, 1);
-        count(CacheCounter.NEAR_HITS, cache, 1);
+        count(CacheCounter.HITS, cache);
+        count(CacheCounter.NEAR_HITS, cache);
     }
 
     /** A value computed on a miss, and how long it took. */
     public static void load(String cache, long nanos) {
-        count(CacheCounter.LOADS, cache, 1);
+        count(CacheCounter.LOADS, cache);
         var timer = timer("load", cache);
         if (timer != null) {
             timer.update(Duration.ofNanos(nanos));
@@ -157,13 +151,18 @@ public class CacheMetrics {
 
     /** A counter of a second-level cache region ({@code ecolaura_cache_region_<name>_total}). */
     public static void regionCount(CacheCounter counter, String region) {
-        var found = counter(
+        increment(
                 "ecolaura.cache.region." + counter.name,
                 "Second-level cache: " + counter.description.toLowerCase(Locale.ROOT),
                 new Tag("region", region));
-        if (found != null) {
-            found.inc();
-        }
+    }
+
+    /** A counter of Redis calls for other data than the caches ({@code ecolaura_redis_<name>_total{target="sessions"}}). */
+    public static void otherRedisCount(CacheCounter counter, String target) {
+        increment(
+                "ecolaura.redis." + counter.name,
+                "Redis calls for other data than the caches: " + counter.description.toLowerCase(Locale.ROOT),
+                new Tag("target", target));
     }
 
     /** A gauge, tagged with its cache when {@code cache} is not null. */
@@ -195,24 +194,9 @@ public class CacheMetrics {
         return found == null ? 0 : found.getCount();
     }
 
-    /**
-     * A failed or skipped Redis call, per cache, per second-level region, or per other user of Redis
-     * ({@code ecolaura_redis_errors_total{target="sessions"}}).
-     */
-    static void countCall(CacheCounter counter, String target) {
-        if (CACHES.contains(target)) {
-            count(counter, target, 1);
-        } else if (target.startsWith(REGION_PREFIX)) {
-            regionCount(counter, target);
-        } else {
-            var found = counter(
-                    "ecolaura.redis." + counter.name,
-                    "Redis calls for other data than the caches: " + counter.description.toLowerCase(Locale.ROOT),
-                    new Tag("target", target));
-            if (found != null) {
-                found.inc();
-            }
-        }
+    /** Whether the name is one of the JCache caches (not a second-level region, nor another user of Redis). */
+    static boolean isCache(String name) {
+        return CACHES.contains(name);
     }
 
     /** The cache's timer ({@code get}, {@code load}); null before the metrics are registered, and for a name not a cache. */
@@ -231,6 +215,14 @@ public class CacheMetrics {
                                 .withUnit(MetricUnits.NANOSECONDS)
                                 .build(),
                         new Tag("cache", cache)));
+    }
+
+    /** Counts one on a counter found by name (nothing before the metrics are registered). */
+    private static void increment(String name, String description, Tag tag) {
+        var found = counter(name, description, tag);
+        if (found != null) {
+            found.inc();
+        }
     }
 
     private static Counter counter(String name, String description, Tag tag) {

@@ -9,6 +9,9 @@ import java.time.Duration;
  */
 final class RedisCallMetrics implements RedisGateway.Calls {
 
+    /** The second-level cache's regions are named with this prefix (persistence.xml). */
+    private static final String REGION_PREFIX = "ecolaura-l2.";
+
     @Override
     public void succeeded(String operation, String target, long nanos) {
         if ("get".equals(operation)) {
@@ -21,11 +24,22 @@ final class RedisCallMetrics implements RedisGateway.Calls {
 
     @Override
     public void failed(String operation, String target, RuntimeException failure) {
-        CacheMetrics.countCall(CacheCounter.ERRORS, target);
+        count(CacheCounter.ERRORS, target);
     }
 
     @Override
     public void skipped(String operation, String target) {
-        CacheMetrics.countCall(CacheCounter.SKIPPED, target);
+        count(CacheCounter.SKIPPED, target);
+    }
+
+    /** Per cache, per second-level region, or per other user of Redis ({@code ecolaura_redis_errors_total{target="sessions"}}). */
+    private static void count(CacheCounter counter, String target) {
+        if (CacheMetrics.isCache(target)) {
+            CacheMetrics.count(counter, target);
+        } else if (target.startsWith(REGION_PREFIX)) {
+            CacheMetrics.regionCount(counter, target);
+        } else {
+            CacheMetrics.otherRedisCount(counter, target);
+        }
     }
 }

@@ -136,8 +136,10 @@ public class CacheWarmer {
         long started = System.nanoTime();
         long deadline = started + budget.toNanos();
         try {
-            List<Long> hottest = redis.available() ? hot.hottest(hot.top()) : List.of();
-            List<Long> products = plan(hottest, redis.available() ? catalog.ids(wholeCatalogUpTo) : List.of());
+            // without Redis there is nothing to warm into: asked once, so that both lists agree
+            boolean reachable = redis.available();
+            List<Long> hottest = reachable ? hot.hottest(hot.top()) : List.of();
+            List<Long> products = plan(hottest, reachable ? catalog.ids(wholeCatalogUpTo) : List.of());
             planned.set(products.size());
             LOG.log(
                     Level.INFO,
