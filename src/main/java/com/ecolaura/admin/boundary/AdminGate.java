@@ -5,7 +5,6 @@ import com.ecolaura.problems.boundary.Problems;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -22,9 +21,9 @@ import java.util.Optional;
  * administration's paths only, rather than a Jakarta Security mechanism: the container runs a
  * mechanism (and Soteria looks its bean up through JNDI, throwing an exception each time) for every
  * request of the application, protected or not — a quarter of a cache hit's cost. A header that
- * cannot be read (not Base64, no colon) is no credentials.
+ * cannot be read (not Base64, no colon) is no credentials. First in the filter chain
+ * ({@code WEB-INF/web.xml}).
  */
-@WebFilter(urlPatterns = {"/api/admin/*", "/admin/*"})
 public class AdminGate extends HttpFilter {
 
     static final String REALM = "Basic realm=\"Ecolaura administration\"";

@@ -8,7 +8,6 @@ import com.ecolaura.catalog.entity.ProductView;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,9 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * way a product is (the same servlet path, headers, JSON and conditional GET as a cached product,
  * {@code catalog.boundary.ProductResponses}), with no cache and no database behind it, so that a
  * benchmark can tell the server's own limit from what the caching layer costs. Off (404, from JAX-RS)
- * unless {@code ecolaura.benchmark.ceiling=true}.
+ * unless {@code ecolaura.benchmark.ceiling=true}. At the same place in the filter chain as
+ * {@code ProductResponses} ({@code WEB-INF/web.xml}).
  */
-@WebFilter("/api/benchmark/ceiling")
 public class Ceiling extends HttpFilter {
 
     @Inject

@@ -2,7 +2,6 @@ package com.ecolaura.problems.boundary;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,9 +12,9 @@ import java.util.Set;
  * On pages and assets, a method the shop has no use for (PATCH, TRACE, WebDAV's …) is a 405 problem.
  * Without this the servlet container answered PATCH on a page or an asset with a 501 and an HTML
  * error page. The API's resources answer every method themselves: JAX-RS knows which each one
- * allows, and says so in {@code Allow} (on {@code OPTIONS}, and with its 405 problems).
+ * allows, and says so in {@code Allow} (on {@code OPTIONS}, and with its 405 problems). Mapped to
+ * every path in {@code WEB-INF/web.xml}, which fixes the filters' order.
  */
-@WebFilter("/*")
 public class UnsupportedMethods extends HttpFilter {
 
     private static final String API = "/api/";

@@ -2,7 +2,6 @@ package com.ecolaura.storefront.boundary;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,9 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Fingerprinted assets never change under their name: browsers and CDNs may keep them for a year.
  * A fingerprint this deployment does not have (a page kept from the one before asks for it) gets
- * the current asset of that name, revalidated rather than kept: the old page still works.
+ * the current asset of that name, revalidated rather than kept: the old page still works. Mapped to
+ * {@code /assets/*} in {@code WEB-INF/web.xml}, which fixes the filters' order.
  */
-@WebFilter("/assets/*")
 public class AssetCaching extends HttpFilter {
 
     static final Pattern FINGERPRINTED = Pattern.compile(".*/([^/]+)\\.([0-9a-f]{8})\\.([a-z0-9]+)$");

@@ -2,7 +2,6 @@ package com.ecolaura.storefront.boundary;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,8 +10,8 @@ import java.io.IOException;
 /**
  * Responses may be gzip-compressed by the listener (server-config/payara), which does not say so
  * in {@code Vary}; without it a shared cache could hand a compressed body to a client that cannot read it.
+ * Mapped to every path in {@code WEB-INF/web.xml}, which fixes the filters' order.
  */
-@WebFilter("/*")
 public class VaryOnEncoding extends HttpFilter {
 
     @Override
