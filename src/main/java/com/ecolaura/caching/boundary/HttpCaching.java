@@ -59,11 +59,8 @@ public class HttpCaching {
     @ConfigProperty(name = "ecolaura.http.max-age", defaultValue = "PT60S")
     Duration maxAgeCap;
 
-    private final Cache<Object, Rendered> rendered = Caffeine.newBuilder()
-            .weakKeys()
-            .maximumSize(100_000)
-            .executor(Runnable::run) // as the near cache's: no thread woken per few hits
-            .build();
+    private final Cache<Object, Rendered> rendered =
+            Caffeine.newBuilder().weakKeys().maximumSize(100_000).build();
     private final Map<String, String> cacheControls = new ConcurrentHashMap<>();
     private final Map<String, String> surrogateControls = new ConcurrentHashMap<>();
 

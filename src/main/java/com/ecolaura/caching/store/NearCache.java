@@ -210,8 +210,6 @@ public class NearCache {
         Cache<String, Stored> entries = Caffeine.newBuilder()
                 .maximumSize(maxEntries)
                 .expireAfterWrite(maxAge)
-                // upkeep on the reading thread: handing it to the common pool woke a thread every few hits
-                .executor(Runnable::run)
                 .build();
         if (started) {
             exportSize(cacheName, entries);
