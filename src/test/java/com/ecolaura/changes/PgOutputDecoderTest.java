@@ -61,9 +61,9 @@ class PgOutputDecoderTest {
         transactions.accept(decoder.decode(begin(4, 2)));
         transactions.accept(decoder.decode(insert(1, "6", "0")));
         transactions.accept(decoder.decode(message(true, "another-service", "")));
-        assertFalse(
-                transactions.accept(decoder.decode(commit(5, 6))).orElseThrow().ownWrite(),
-                "someone else's message is not the shop's mark");
+        var outside = transactions.accept(decoder.decode(commit(5, 6))).orElseThrow();
+        assertFalse(outside.ownWrite(), "someone else's message is not the shop's mark");
+        assertEquals(2, outside.xid(), "the transaction id of its BEGIN, to wait until it is visible");
     }
 
     @Test

@@ -34,6 +34,9 @@ public class ChangeStream {
     private static final Duration POLL = Duration.ofMillis(5);
     private static final int MOST_AT_ONCE = 1000;
 
+    /** How long a transaction the stream sent may stay invisible to other sessions before it is applied anyway. */
+    private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(5);
+
     @Inject
     StreamSettings settings;
 
@@ -113,7 +116,8 @@ public class ChangeStream {
             standby(slot.name());
             return;
         }
-        try (var connection = settings.connect(true)) {
+        try (var connection = settings.connect(true);
+                var visibility = new CommitVisibility(settings.connect(false), VISIBLE_WITHIN)) {
             current = connection;
             var stream = slots.stream(connection, slot);
             if (!slot.exists() && slots.hadOneBefore(slot.name())) {
@@ -127,7 +131,7 @@ public class ChangeStream {
                     "change stream: following slot {0}, publication {1}",
                     slot.name(),
                     settings.publication());
-            consume(stream);
+            consume(stream, visibility);
         } finally {
             status.notFollowing("reconnecting");
             current = null;
@@ -139,7 +143,7 @@ public class ChangeStream {
      * by row) are applied together once nothing more is waiting, or every {@value #MOST_AT_ONCE}: the
      * stream keeps up with a flood, and a lone transaction is applied as soon as it is read.
      */
-    private void consume(PGReplicationStream stream) throws SQLException {
+    private void consume(PGReplicationStream stream, CommitVisibility visibility) throws SQLException {
         var decoder = new PgOutputDecoder();
         var assembler = new TransactionAssembler();
         var arrived = new ArrayList<CommittedChange>();
@@ -148,7 +152,7 @@ public class ChangeStream {
             ByteBuffer message = stream.readPending();
             if (message == null) {
                 if (!arrived.isEmpty()) {
-                    confirmed = apply(stream, arrived);
+                    confirmed = apply(stream, arrived, visibility);
                     continue;
                 }
                 // between transactions everything received is applied: what the server skipped
@@ -163,17 +167,28 @@ public class ChangeStream {
             }
             assembler.accept(decoder.decode(message)).ifPresent(arrived::add);
             if (arrived.size() >= MOST_AT_ONCE) {
-                confirmed = apply(stream, arrived);
+                confirmed = apply(stream, arrived, visibility);
             }
         }
     }
 
     /**
-     * Applies what arrived, then confirms its end to the slot. What cannot be applied (a cache call
-     * that threw instead of failing open) clears everything instead: retrying it would stop the
-     * stream on it for good.
+     * Applies what arrived once other sessions can see it ({@link CommitVisibility}), then confirms
+     * its end to the slot. What cannot be applied (a cache call that threw instead of failing open)
+     * clears everything instead: retrying it would stop the stream on it for good. A database that
+     * cannot be asked about visibility ends this session of the stream: what arrived is not confirmed,
+     * and comes again.
      */
-    private LogSequenceNumber apply(PGReplicationStream stream, List<CommittedChange> arrived) {
+    private LogSequenceNumber apply(
+            PGReplicationStream stream, List<CommittedChange> arrived, CommitVisibility visibility)
+            throws SQLException {
+        if (!visibility.await(arrived)) {
+            LOG.log(
+                    Level.WARNING,
+                    "change stream: transactions still not visible to other sessions {0} after their commit"
+                            + " arrived; applied anyway",
+                    VISIBLE_WITHIN);
+        }
         boolean invalidated;
         try {
             invalidated = applier.apply(arrived);

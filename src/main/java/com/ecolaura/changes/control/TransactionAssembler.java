@@ -17,13 +17,15 @@ public class TransactionAssembler {
     private final LinkedHashSet<Invalidation> pending = new LinkedHashSet<>();
     private boolean open;
     private boolean ownWrite;
+    private int xid;
 
     /** The transaction, once its COMMIT arrived; empty for every other message. */
     public Optional<CommittedChange> accept(StreamEvent event) {
-        if (event instanceof StreamEvent.Begin) {
+        if (event instanceof StreamEvent.Begin begin) {
             pending.clear();
             open = true;
             ownWrite = false;
+            xid = begin.xid();
         } else if (event instanceof StreamEvent.Row row) {
             pending.add(ChangeMapping.of(row));
         } else if (event instanceof StreamEvent.Truncated truncated) {
@@ -31,7 +33,8 @@ public class TransactionAssembler {
         } else if (event instanceof StreamEvent.Message message) {
             ownWrite |= message.transactional() && OwnWriteMarks.PREFIX.equals(message.prefix());
         } else if (event instanceof StreamEvent.Commit commit) {
-            var change = new CommittedChange(commit.endLsn(), commit.committedAt(), ownWrite, List.copyOf(pending));
+            var change =
+                    new CommittedChange(commit.endLsn(), commit.committedAt(), xid, ownWrite, List.copyOf(pending));
             pending.clear();
             open = false;
             return Optional.of(change);

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One committed transaction's invalidations, in the order its rows were written. {@code ownWrite}:
- * the shop wrote it, and invalidated as it committed.
+ * One committed transaction's invalidations, in the order its rows were written. {@code xid}: its
+ * transaction id (the low 32 bits, as the stream sends it). {@code ownWrite}: the shop wrote it, and
+ * invalidated as it committed.
  */
-public record CommittedChange(long endLsn, Instant committedAt, boolean ownWrite, List<Invalidation> invalidations) {
+public record CommittedChange(
+        long endLsn, Instant committedAt, int xid, boolean ownWrite, List<Invalidation> invalidations) {
 
     public CommittedChange {
         invalidations = List.copyOf(invalidations);
