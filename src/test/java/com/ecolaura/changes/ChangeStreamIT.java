@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -452,11 +453,7 @@ class ChangeStreamIT {
     @Test
     @Order(11)
     void killingTheFollowerMidStreamLeavesNothingStale() throws Exception {
-        String follower = CLIENTS.entrySet().stream()
-                .filter(entry -> metricOf(entry.getValue(), "ecolaura_cache_changes_following") == 1)
-                .findFirst()
-                .orElseThrow()
-                .getKey();
+        String follower = follower().orElseThrow();
         String survivor = follower.equals("one") ? "two" : "one";
         var reader = CLIENTS.get(survivor);
         var takeover = new AtomicLong(-1);
@@ -467,7 +464,7 @@ class ChangeStreamIT {
             watching.submit(() -> {
                 // polled every 10 ms to time the takeover; given up after a minute (the assertion below says so)
                 long deadline = killed + Duration.ofMinutes(1).toNanos();
-                while (metricOf(reader, "ecolaura_cache_changes_following") != 1) {
+                while (!following(reader)) {
                     if (System.nanoTime() > deadline) {
                         return;
                     }
@@ -477,10 +474,7 @@ class ChangeStreamIT {
             });
         });
         watching.shutdown();
-        Eventually.holds(
-                "the survivor follows",
-                Duration.ofSeconds(15),
-                () -> metricOf(reader, "ecolaura_cache_changes_following") == 1);
+        Eventually.holds("the survivor follows", Duration.ofSeconds(15), () -> following(reader));
         try (var rows = database.createStatement()
                 .executeQuery("select id, name from products where name like 'Changed %' order by id")) {
             while (rows.next()) {
@@ -536,11 +530,7 @@ class ChangeStreamIT {
         slowest = "none";
         var millis = new ArrayList<Double>();
         var applied = new ArrayList<Double>();
-        var follower = CLIENTS.entrySet().stream()
-                .filter(entry -> metricOf(entry.getValue(), "ecolaura_cache_changes_following") == 1)
-                .findFirst()
-                .orElseThrow()
-                .getValue();
+        var follower = CLIENTS.get(follower().orElseThrow());
         try {
             for (int i = 0; i < count; i++) {
                 if (halfway != null && i == count / 2) {
@@ -648,11 +638,7 @@ class ChangeStreamIT {
                 + "; the shop answers " + reader.get(path).body() + " and "
                 + reader.get(path + "?fields=name,category").body() + "; Redis holds "
                 + redisProbe.field("products", Long.toString(id)) + "; the follower is "
-                + CLIENTS.entrySet().stream()
-                        .filter(entry -> metricOf(entry.getValue(), "ecolaura_cache_changes_following") == 1)
-                        .map(Map.Entry::getKey)
-                        .findFirst()
-                        .orElse("none");
+                + follower().orElse("none");
         boolean later = Poll.until(Duration.ofSeconds(40), Duration.ofMillis(50), served);
         return new AssertionError(String.format(
                 Locale.ROOT,
@@ -677,11 +663,22 @@ class ChangeStreamIT {
         void run() throws Exception;
     }
 
+    /** The instance that follows the stream now, if one does. */
+    private static Optional<String> follower() {
+        return CLIENTS.entrySet().stream()
+                .filter(entry -> following(entry.getValue()))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    private static boolean following(ShopClient shop) {
+        return metricOf(shop, "ecolaura_cache_changes_following") == 1;
+    }
+
     private static int followers() {
         int following = 0;
         for (var entry : CLIENTS.entrySet()) {
-            if (SHOPS.get(entry.getKey()).alive()
-                    && metricOf(entry.getValue(), "ecolaura_cache_changes_following") == 1) {
+            if (SHOPS.get(entry.getKey()).alive() && following(entry.getValue())) {
                 following++;
             }
         }

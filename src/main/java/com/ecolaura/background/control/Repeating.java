@@ -1,17 +1,17 @@
 package com.ecolaura.background.control;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Work a bean repeats in the background, a fixed delay apart, on the server's managed scheduler;
- * inject one per kind of work. A run that throws is logged and the next run still comes (a bare
+ * Work a bean repeats in the background, a fixed delay apart, on the {@link BackgroundThreads};
+ * inject one per kind of work. Two runs of one work never overlap; runs of different works may. A run that throws is logged and the next run still comes (a bare
  * {@code scheduleWithFixedDelay} stops for good after one exception). The work stops when its
  * owner is destroyed, or when the owner asks.
  */
@@ -20,8 +20,12 @@ public class Repeating {
 
     private static final System.Logger LOG = System.getLogger(Repeating.class.getName());
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    ScheduledExecutorService scheduler;
+
+    @Inject
+    void use(BackgroundThreads threads) {
+        scheduler = threads.scheduler();
+    }
 
     private ScheduledFuture<?> runs;
 

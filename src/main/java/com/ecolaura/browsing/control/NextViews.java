@@ -1,5 +1,6 @@
 package com.ecolaura.browsing.control;
 
+import com.ecolaura.background.control.PendingCounts;
 import com.ecolaura.background.control.Repeating;
 import com.ecolaura.caching.store.FreshDatabase;
 import com.ecolaura.catalog.entity.ProductViewed;
@@ -18,8 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.api.RBucketAsync;
 import org.redisson.api.RFuture;
@@ -41,8 +40,12 @@ public class NextViews {
     /** A product that was likely to follow another: its share of the transitions out of it. */
     public record Likely(long productId, double probability) {}
 
+    private record Transition(long from, long to) {}
+
     private static final int SUCCESSORS = 10;
-    private static final int MAX_NOTED = 20_000;
+    /** Distinct transitions noted between two flushes: beyond this a burst of new ones is not worth noting. */
+    private static final int MAX_NOTED = 50_000;
+
     private static final Duration SESSION_MEMORY = Duration.ofMinutes(30);
     private static final Duration MODEL_LIFETIME = Duration.ofDays(7);
 
@@ -68,7 +71,7 @@ public class NextViews {
     @ConfigProperty(name = "ecolaura.prefetch.model-refresh", defaultValue = "PT30S")
     Duration modelRefresh;
 
-    private final Map<Long, Map<String, LongAdder>> transitions = new ConcurrentHashMap<>();
+    private final PendingCounts<Transition> transitions = new PendingCounts<>(MAX_NOTED);
     private Cache<Long, List<Likely>> predictions;
 
     @PostConstruct
@@ -134,21 +137,11 @@ public class NextViews {
             long from = previous == null ? -1 : Long.parseLong(previous);
             for (long to : products) {
                 if (from >= 0 && from != to) {
-                    note(from, to);
+                    transitions.increment(new Transition(from, to));
                 }
                 from = to;
             }
         });
-    }
-
-    private void note(long from, long to) {
-        var successors = transitions.get(from);
-        if (successors == null && transitions.size() >= MAX_NOTED) {
-            return;
-        }
-        (successors != null ? successors : transitions.computeIfAbsent(from, id -> new ConcurrentHashMap<>()))
-                .computeIfAbsent(Long.toString(to), id -> new LongAdder())
-                .increment();
     }
 
     void flush() {
@@ -156,14 +149,9 @@ public class NextViews {
             return;
         }
         var drained = new HashMap<Long, Map<String, Long>>();
-        for (Long from : List.copyOf(transitions.keySet())) {
-            var successors = transitions.remove(from);
-            if (successors != null) {
-                var counts = new HashMap<String, Long>();
-                successors.forEach((to, count) -> counts.put(to, count.sum()));
-                drained.put(from, counts);
-            }
-        }
+        transitions.drain().forEach((transition, count) -> drained.computeIfAbsent(
+                        transition.from(), from -> new HashMap<>())
+                .put(Long.toString(transition.to()), count));
         // the model is a hint: a lost batch only makes it learn a little slower
         redis.run("next-views", "browsing", client -> {
             var batch = client.createBatch();

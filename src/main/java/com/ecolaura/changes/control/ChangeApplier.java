@@ -1,5 +1,6 @@
 package com.ecolaura.changes.control;
 
+import com.ecolaura.background.control.BackgroundThreads;
 import com.ecolaura.caching.edge.EdgePurges;
 import com.ecolaura.caching.edge.SurrogateKeys;
 import com.ecolaura.caching.policy.CacheNames;
@@ -13,8 +14,6 @@ import com.ecolaura.profiles.control.ProfileCacheRefresh;
 import com.ecolaura.profiles.entity.UserProfile;
 import com.ecolaura.search.control.SearchTags;
 import com.ecolaura.trending.control.TrendingInvalidation;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -47,8 +46,8 @@ public class ChangeApplier {
     @Inject
     SecondLevelInvalidation secondLevel;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    BackgroundThreads background;
 
     @Inject
     Event<ProductChanged> productChanges;
@@ -81,7 +80,7 @@ public class ChangeApplier {
         for (var change : changes) {
             if (change.ownWrite()) {
                 own.incrementAndGet();
-            } else if (!change.invalidations().isEmpty()) {
+            } else if (change.needsApplying()) {
                 applied.incrementAndGet();
                 invalidations.addAll(change.invalidations());
             }
@@ -164,16 +163,18 @@ public class ChangeApplier {
      * is locked) takes back an old row that a reader loaded before the commit and puts only now.
      */
     private void again(Runnable clearing) {
-        scheduler.schedule(
-                () -> {
-                    try {
-                        clearing.run();
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "change stream: a repeated clearing failed", e);
-                    }
-                },
-                REPEAT.toMillis(),
-                TimeUnit.MILLISECONDS);
+        background
+                .scheduler()
+                .schedule(
+                        () -> {
+                            try {
+                                clearing.run();
+                            } catch (RuntimeException e) {
+                                LOG.log(Level.WARNING, "change stream: a repeated clearing failed", e);
+                            }
+                        },
+                        REPEAT.toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 
     private void clear(CachedTable table) {

@@ -36,7 +36,7 @@ final class CommitVisibility implements AutoCloseable {
      */
     boolean await(List<CommittedChange> changes) throws SQLException {
         int[] xids = changes.stream()
-                .filter(change -> !change.ownWrite() && !change.invalidations().isEmpty())
+                .filter(CommittedChange::needsApplying)
                 .mapToInt(CommittedChange::xid)
                 .toArray();
         if (xids.length == 0) {

@@ -14,4 +14,9 @@ public record CommittedChange(
     public CommittedChange {
         invalidations = List.copyOf(invalidations);
     }
+
+    /** Whether the stream has to invalidate for it: another writer's, and it touched a cached table. */
+    public boolean needsApplying() {
+        return !ownWrite && !invalidations.isEmpty();
+    }
 }

@@ -1,5 +1,6 @@
 package com.ecolaura.warming.control;
 
+import com.ecolaura.background.control.PendingCounts;
 import com.ecolaura.background.control.Repeating;
 import com.ecolaura.caching.store.FreshDatabase;
 import com.ecolaura.catalog.entity.ProductsViewed;
@@ -13,9 +14,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -53,7 +51,7 @@ public class HotProducts {
     @ConfigProperty(name = "ecolaura.warming.top", defaultValue = "1000")
     int top;
 
-    private final Map<Long, LongAdder> views = new ConcurrentHashMap<>();
+    private final PendingCounts<Long> views = new PendingCounts<>(MAX_NOTED);
     private DecayingCounts counts;
 
     @PostConstruct
@@ -75,14 +73,7 @@ public class HotProducts {
         if (!enabled) {
             return;
         }
-        for (var view : viewed.views()) {
-            long productId = view.productId();
-            var count = views.get(productId);
-            if (count == null && views.size() >= MAX_NOTED) {
-                continue;
-            }
-            (count != null ? count : views.computeIfAbsent(productId, id -> new LongAdder())).increment();
-        }
+        viewed.views().forEach(view -> views.increment(view.productId()));
     }
 
     void flush() {
@@ -90,12 +81,7 @@ public class HotProducts {
             return;
         }
         var drained = new HashMap<String, Long>();
-        for (Long id : List.copyOf(views.keySet())) {
-            var count = views.remove(id);
-            if (count != null) {
-                drained.put(Long.toString(id), count.sum());
-            }
-        }
+        views.drain().forEach((id, count) -> drained.put(Long.toString(id), count));
         // popularity is a hint: a lost batch only makes the next warm-up a little less exact
         redis.run("hot", "warming", client -> counts.add(client, drained));
     }

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ecolaura.testing.Poll;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import java.lang.reflect.InvocationTargetException;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -66,18 +65,45 @@ class RepeatingTest {
         assertTrue(first.get() <= afterStop + 1, "a run under way may finish, no new one starts");
     }
 
+    @Test
+    void aBlockedWorkHoldsBackNoOtherOnTheShopsBackgroundThreads() throws InterruptedException {
+        var background = new BackgroundThreads();
+        background.threads = 4;
+        background.factory = (ManagedThreadFactory) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {ManagedThreadFactory.class},
+                (proxy, method, args) -> Executors.defaultThreadFactory().newThread((Runnable) args[0]));
+        background.prepare();
+        var blocked = new Repeating();
+        blocked.use(background);
+        var other = new Repeating();
+        other.use(background);
+        var release = new CountDownLatch(1);
+        var otherRuns = new CountDownLatch(3);
+        try {
+            // a flush stuck in a deadlock's lock wait, say
+            blocked.start(() -> awaitQuietly(release), Duration.ZERO, Duration.ofMillis(5));
+            other.start(otherRuns::countDown, Duration.ofMillis(20), Duration.ofMillis(5));
+            assertTrue(otherRuns.await(10, TimeUnit.SECONDS), "the other work ran while the first was blocked");
+        } finally {
+            release.countDown();
+            blocked.stop();
+            other.stop();
+            background.stop();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private Repeating repeating() {
         var repeating = new Repeating();
-        repeating.scheduler = (ManagedScheduledExecutorService) Proxy.newProxyInstance(
-                getClass().getClassLoader(),
-                new Class<?>[] {ManagedScheduledExecutorService.class},
-                (proxy, method, args) -> {
-                    try {
-                        return method.invoke(threads, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        repeating.scheduler = threads;
         return repeating;
     }
 }
