@@ -6,6 +6,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class BackgroundThreads {
+
+    private static final System.Logger LOG = System.getLogger(BackgroundThreads.class.getName());
 
     private static final long FINISH_SECONDS = 5;
 
@@ -47,6 +51,25 @@ public class BackgroundThreads {
 
     public ScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    /** Runs the work once, after the delay; if it throws, the failure is logged and nothing else. */
+    public void later(Runnable work, Duration delay) {
+        scheduler.schedule(guarded(work, "background work failed"), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The work, with what it throws logged instead of passed on: an exception escaping to the
+     * scheduler would be kept in a future nobody reads, and a repeated task would stop for good.
+     */
+    static Runnable guarded(Runnable work, String failure) {
+        return () -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, failure, e);
+            }
+        };
     }
 
     /** Nothing new starts; a run under way (a flush in the middle of its transaction) may finish. */

@@ -3,7 +3,6 @@ package com.ecolaura.background.control;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -17,8 +16,6 @@ import java.util.concurrent.TimeUnit;
  */
 @Dependent
 public class Repeating {
-
-    private static final System.Logger LOG = System.getLogger(Repeating.class.getName());
 
     ScheduledExecutorService scheduler;
 
@@ -37,7 +34,10 @@ public class Repeating {
     public synchronized void start(Runnable work, Duration firstDelay, Duration delay) {
         if (runs == null) {
             runs = scheduler.scheduleWithFixedDelay(
-                    () -> runGuarded(work), firstDelay.toMillis(), delay.toMillis(), TimeUnit.MILLISECONDS);
+                    BackgroundThreads.guarded(work, "background work failed; it runs again after its delay"),
+                    firstDelay.toMillis(),
+                    delay.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
@@ -51,14 +51,6 @@ public class Repeating {
         if (runs != null) {
             runs.cancel(false);
             runs = null;
-        }
-    }
-
-    private static void runGuarded(Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "background work failed; it runs again after its delay", e);
         }
     }
 }

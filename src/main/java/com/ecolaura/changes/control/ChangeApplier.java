@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -163,18 +162,7 @@ public class ChangeApplier {
      * is locked) takes back an old row that a reader loaded before the commit and puts only now.
      */
     private void again(Runnable clearing) {
-        background
-                .scheduler()
-                .schedule(
-                        () -> {
-                            try {
-                                clearing.run();
-                            } catch (RuntimeException e) {
-                                LOG.log(Level.WARNING, "change stream: a repeated clearing failed", e);
-                            }
-                        },
-                        REPEAT.toMillis(),
-                        TimeUnit.MILLISECONDS);
+        background.later(clearing, REPEAT);
     }
 
     private void clear(CachedTable table) {

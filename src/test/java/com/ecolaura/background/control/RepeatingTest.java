@@ -67,13 +67,7 @@ class RepeatingTest {
 
     @Test
     void aBlockedWorkHoldsBackNoOtherOnTheShopsBackgroundThreads() throws InterruptedException {
-        var background = new BackgroundThreads();
-        background.threads = 4;
-        background.factory = (ManagedThreadFactory) Proxy.newProxyInstance(
-                getClass().getClassLoader(),
-                new Class<?>[] {ManagedThreadFactory.class},
-                (proxy, method, args) -> Executors.defaultThreadFactory().newThread((Runnable) args[0]));
-        background.prepare();
+        var background = background(4);
         var blocked = new Repeating();
         blocked.use(background);
         var other = new Repeating();
@@ -91,6 +85,38 @@ class RepeatingTest {
             other.stop();
             background.stop();
         }
+    }
+
+    @Test
+    void aOneShotWorkThatThrowsLeavesTheThreadForTheNext() throws InterruptedException {
+        var background = background(1);
+        var failed = new AtomicInteger();
+        var next = new CountDownLatch(1);
+        try {
+            background.later(
+                    () -> {
+                        failed.incrementAndGet();
+                        throw new IllegalStateException("Redis down");
+                    },
+                    Duration.ZERO);
+            background.later(next::countDown, Duration.ofMillis(10));
+            assertTrue(next.await(10, TimeUnit.SECONDS), "the next work ran on the one thread");
+            assertEquals(1, failed.get());
+        } finally {
+            background.stop();
+        }
+    }
+
+    /** The shop's scheduler, its threads made as Payara's managed thread factory would. */
+    static BackgroundThreads background(int threads) {
+        var background = new BackgroundThreads();
+        background.threads = threads;
+        background.factory = (ManagedThreadFactory) Proxy.newProxyInstance(
+                RepeatingTest.class.getClassLoader(),
+                new Class<?>[] {ManagedThreadFactory.class},
+                (proxy, method, args) -> Executors.defaultThreadFactory().newThread((Runnable) args[0]));
+        background.prepare();
+        return background;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
