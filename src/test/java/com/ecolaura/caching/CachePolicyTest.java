@@ -38,7 +38,27 @@ class CachePolicyTest {
 
     @Test
     void anEntryLivesItsLongestJitteredTtlThenItsStaleWindow() {
-        var policy = new CachePolicy(
+        var policy = tenMinutesThenFiveStale();
+        assertEquals(Duration.ofMinutes(16), policy.lifetime());
+        assertTrue(IntStream.range(0, 2_000)
+                .allMatch(i ->
+                        policy.jitteredTtl().plus(policy.staleWhileRevalidate()).compareTo(policy.lifetime()) <= 0));
+    }
+
+    @Test
+    void anEntryExpiresOneStaleWindowAfterItsFreshnessEndsWithinItsLifetime() {
+        var policy = tenMinutesThenFiveStale();
+        for (int i = 0; i < 1_000; i++) {
+            var entry = policy.entry("value", 3);
+            assertEquals(policy.staleWhileRevalidate().toMillis(), entry.expiresAt() - entry.freshUntil());
+            assertTrue(
+                    entry.expiresAt() - entry.computedAt() <= policy.lifetime().toMillis());
+        }
+    }
+
+    /** Fresh for 10 min ± 10 %, then stale for 5 min. */
+    private static CachePolicy tenMinutesThenFiveStale() {
+        return new CachePolicy(
                 "products",
                 Duration.ofMinutes(10),
                 Duration.ofMinutes(5),
@@ -48,10 +68,6 @@ class CachePolicyTest {
                 Duration.ofSeconds(10),
                 200_000,
                 0);
-        assertEquals(Duration.ofMinutes(16), policy.lifetime());
-        assertTrue(IntStream.range(0, 2_000)
-                .allMatch(i ->
-                        policy.jitteredTtl().plus(policy.staleWhileRevalidate()).compareTo(policy.lifetime()) <= 0));
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.ecolaura.caching;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -224,6 +225,8 @@ class CachingIT {
         assertTrue(
                 fresh >= ttl.toMillis() * 0.9 && fresh <= ttl.toMillis() * 1.1, cache + " fresh for " + fresh + " ms");
         assertEquals(staleWindow.toMillis(), expiry - entry.get("freshUntil").asLong(), 2_000, cache + " stale window");
+        assertEquals(
+                expiry, entry.get("expiresAt").asLong(), 0.0, cache + ": the entry records the expiry JCache does");
     }
 
     @Test
@@ -452,6 +455,53 @@ class CachingIT {
             assertTrue(
                     redis.field("products", id).startsWith("{\"type\":\"ProductView\""), "replaced by a valid entry");
         }
+    }
+
+    /**
+     * A Redis hit is a plain HGET: the entry says when it expires, and one past that is not served
+     * although Redis still holds it (Redisson's JCache removes expired entries only when it gets to
+     * them). An entry that does not say (written through the JCache API, or before entries said
+     * it) is read through the script that checks JCache's own record of its expiry.
+     */
+    @Test
+    void anEntryPastItsExpiryIsNotServedWhetherItsEnvelopeOrOnlyJCacheRecordsIt() {
+        String id = "1704";
+        assertEquals(200, shop.get("api/products/" + id).status());
+        var real = (com.fasterxml.jackson.databind.node.ObjectNode) json(redis.field("products", id));
+        long now = System.currentTimeMillis();
+
+        assertEquals("Planted alive", served(id, planted(real, "Planted alive", now + 60_000), now + 60_000));
+        assertNotEquals("Planted expired", served(id, planted(real, "Planted expired", now - 1_000), now - 1_000));
+        assertEquals("Planted, JCache's", served(id, planted(real, "Planted, JCache's", null), now + 60_000));
+        assertNotEquals(
+                "Planted, JCache's expired", served(id, planted(real, "Planted, JCache's expired", null), now - 1_000));
+    }
+
+    /** The real entry renamed, with its expiry recorded in the envelope, or none ({@code null}). */
+    private static String planted(com.fasterxml.jackson.databind.node.ObjectNode real, String name, Long expiresAt) {
+        var copy = real.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get("value")).put("name", name);
+        if (expiresAt == null) {
+            copy.remove("expiresAt");
+        } else {
+            copy.put("expiresAt", expiresAt);
+        }
+        return copy.toString();
+    }
+
+    /** The name a read of the product answers with the entry planted and JCache's expiry record set. */
+    private String served(String id, String entry, long jcacheExpiry) {
+        redis.plant("products", id.getBytes(StandardCharsets.UTF_8), entry.getBytes(StandardCharsets.UTF_8));
+        redis.score("jcache_timeout_set:{products}", id, jcacheExpiry);
+        dropFromTheNearCache(id);
+        double loads = shop.metric("ecolaura_cache_loads_total{cache=\"products\"");
+        var reply = shop.get("api/products/" + id);
+        assertEquals(200, reply.status(), reply.body());
+        String name = reply.json().get("name").asText();
+        boolean recomputed = shop.metric("ecolaura_cache_loads_total{cache=\"products\"") > loads;
+        assertEquals(
+                !name.startsWith("Planted"), recomputed, "recomputed exactly when the planted entry was not served");
+        return name;
     }
 
     @Test

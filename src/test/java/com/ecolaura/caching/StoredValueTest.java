@@ -51,6 +51,23 @@ class StoredValueTest {
     }
 
     @Test
+    void anEntryCarriesItsExpirySoThatAPlainReadCanTellItIsGone() throws Exception {
+        var entry = new CacheEntry(summary, 1_000, 25, 61_000, 121_000);
+        var type = CacheJson.MAPPER.constructType(ProductSummary.class);
+
+        var decoded = decode(codec.getValueEncoder().encode(entry)).as(type);
+
+        assertEquals(entry, decoded);
+        assertFalse(decoded.isFresh(61_000), "stale after its TTL");
+        assertFalse(decoded.hasExpired(120_999), "served stale until it expires");
+        assertTrue(decoded.hasExpired(121_000));
+        var unrecorded = decode(codec.getValueEncoder().encode(new CacheEntry(summary, 1_000, 25, 61_000)))
+                .as(type);
+        assertFalse(unrecorded.expiryRecorded(), "an envelope without expiresAt leaves the expiry to Redis");
+        assertFalse(unrecorded.hasExpired(Long.MAX_VALUE));
+    }
+
+    @Test
     void genericTypesDecodeThroughTheDeclaredType() throws Exception {
         var stored = decode(codec.getValueEncoder().encode(List.of(summary)));
         var type = CacheJson.MAPPER.getTypeFactory().constructCollectionType(List.class, ProductSummary.class);

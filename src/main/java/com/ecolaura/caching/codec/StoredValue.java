@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * A cached value as read from Redis, still undecoded:
- * {@code {"type":"ProductView","computedAt":…,"computeMillis":…,"freshUntil":…,"value":{…}}}.
+ * {@code {"type":"ProductView","computedAt":…,"computeMillis":…,"freshUntil":…,"expiresAt":…,"value":{…}}}.
  * It becomes an object only in {@link #as(JavaType)}, for the type the cached method declares, so
  * the allowlist of decodable classes is exactly the return types of our cached methods.
  */
@@ -51,6 +51,9 @@ public final class StoredValue {
                 json.writeNumberField("computedAt", entry.computedAt());
                 json.writeNumberField("computeMillis", entry.computeMillis());
                 json.writeNumberField("freshUntil", entry.freshUntil());
+                if (entry.expiryRecorded()) {
+                    json.writeNumberField("expiresAt", entry.expiresAt());
+                }
             }
             json.writeFieldName("value");
             CacheJson.MAPPER.writeValue(json, payload);
@@ -74,6 +77,7 @@ public final class StoredValue {
             long computedAt = 0;
             long computeMillis = 0;
             long freshUntil = Long.MAX_VALUE;
+            long expiresAt = CacheEntry.EXPIRY_NOT_RECORDED;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 JsonToken token = json.nextToken();
@@ -82,6 +86,7 @@ public final class StoredValue {
                     case "computedAt" -> computedAt = json.getValueAsLong(0);
                     case "computeMillis" -> computeMillis = json.getValueAsLong(0);
                     case "freshUntil" -> freshUntil = json.getValueAsLong(Long.MAX_VALUE);
+                    case "expiresAt" -> expiresAt = json.getValueAsLong(CacheEntry.EXPIRY_NOT_RECORDED);
                     case "value" -> {
                         if (stored == null) {
                             throw new RejectedEntryException("no type before the value");
@@ -92,7 +97,7 @@ public final class StoredValue {
                         }
                         Object value = token == JsonToken.VALUE_NULL ? null : CacheJson.MAPPER.readValue(json, type);
                         finish(json);
-                        return new CacheEntry(value, computedAt, computeMillis, freshUntil);
+                        return new CacheEntry(value, computedAt, computeMillis, freshUntil, expiresAt);
                     }
                     default -> json.skipChildren();
                 }

@@ -34,7 +34,8 @@ public record CachePolicy(
     /** A value computed (or given) now, fresh for a jittered TTL, then stale for the stale window. */
     public CacheEntry entry(Object value, long computeMillis) {
         long now = System.currentTimeMillis();
-        return new CacheEntry(value, now, computeMillis, now + jitteredTtl().toMillis());
+        long freshUntil = now + jitteredTtl().toMillis();
+        return new CacheEntry(value, now, computeMillis, freshUntil, freshUntil + staleWhileRevalidate.toMillis());
     }
 
     /** The longest an entry can live in Redis: its longest jittered TTL and its stale window. */

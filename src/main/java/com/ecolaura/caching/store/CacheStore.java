@@ -144,7 +144,6 @@ public class CacheStore {
         }
         var entry = policy.entry(value, computeMillis);
         byte[] encoded = StoredValue.encoded(entry);
-        long expiresAt = entry.freshUntil() + policy.staleWhileRevalidate().toMillis();
         Boolean written = redis.call(
                 "write",
                 cacheName,
@@ -153,7 +152,7 @@ public class CacheStore {
                         cacheName,
                         lease.key(),
                         encoded,
-                        expiresAt,
+                        entry.expiresAt(),
                         lease.token(),
                         lease.clock(),
                         lease.leasedAt(),
@@ -191,16 +190,38 @@ public class CacheStore {
             return Lookup.UNREACHABLE;
         }
         long nearVersion = near.version(cacheName);
+        byte[] stored = redis.call("get", cacheName, client -> EntryScripts.stored(client, cacheName, key), NOT_READ);
+        if (stored == NOT_READ) {
+            return Lookup.UNREACHABLE;
+        }
+        var entry = stored == null ? Optional.<CacheEntry>empty() : decoded(cacheName, key, type, stored);
+        if (entry.isPresent() && !entry.get().expiryRecorded()) {
+            // only Redisson's JCache knows when this one expires: ask the script that reads its record
+            return readChecked(cacheName, key, type, now, nearVersion);
+        }
+        return found(cacheName, key, type, now, nearVersion, entry);
+    }
+
+    /** The second way to read: an entry whose expiry only Redis records (written through the JCache API). */
+    private Lookup readChecked(String cacheName, String key, JavaType type, long now, long nearVersion) {
         byte[] stored =
                 redis.call("get", cacheName, client -> EntryScripts.read(client, cacheName, key, now), NOT_READ);
         if (stored == NOT_READ) {
             return Lookup.UNREACHABLE;
         }
-        if (stored == null) {
-            return Lookup.MISS;
-        }
-        var entry = decoded(cacheName, key, type, stored);
-        if (entry.isEmpty()) {
+        return found(
+                cacheName,
+                key,
+                type,
+                now,
+                nearVersion,
+                stored == null ? Optional.empty() : decoded(cacheName, key, type, stored));
+    }
+
+    /** A hit unless there is no entry or it has expired; a fresh one fills the near cache. */
+    private Lookup found(
+            String cacheName, String key, JavaType type, long now, long nearVersion, Optional<CacheEntry> entry) {
+        if (entry.isEmpty() || entry.get().hasExpired(now)) {
             return Lookup.MISS;
         }
         if (entry.get().isFresh(now)) {

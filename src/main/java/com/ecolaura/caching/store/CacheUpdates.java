@@ -57,7 +57,6 @@ public class CacheUpdates {
         if (value != null && caches.cache(cacheName) != null) {
             var entry = policy.entry(value, 0);
             byte[] encoded = StoredValue.encoded(entry);
-            long expiresAt = entry.freshUntil() + policy.staleWhileRevalidate().toMillis();
             boolean done = redis.run(
                     "put",
                     cacheName,
@@ -66,7 +65,7 @@ public class CacheUpdates {
                             cacheName,
                             key,
                             encoded,
-                            expiresAt,
+                            entry.expiresAt(),
                             fenceWindow.toMillis(),
                             NearCache.CHANNEL,
                             near.message(cacheName, key)));

@@ -9,9 +9,10 @@ import org.redisson.api.RedissonClient;
 
 /**
  * Every operation on a cache entry as one Lua script, so that each is one round trip however much
- * it checks. They work on Redisson's JCache layout (the cache's hash, field = key, and its
- * {@code jcache_timeout_set:{name}} of expiry times), so that the JCache API sees what they write, and
- * on companions that share the cache's hash tag (one Redis Cluster slot):
+ * it checks; only the plain read of an entry ({@link #stored}) is a single command. They work on
+ * Redisson's JCache layout (the cache's hash, field = key, and its {@code jcache_timeout_set:{name}}
+ * of expiry times), so that the JCache API sees what they write, and on companions that share the
+ * cache's hash tag (one Redis Cluster slot):
  *
  * <ul>
  *   <li>{@code ecolaura:lease:{name}:key} — single flight: who computes a missing value (token, PX lease);
@@ -60,6 +61,15 @@ final class EntryScripts {
         static final int HELD = 3;
     }
 
+    /**
+     * The entry as stored, expired or not: a plain {@code HGET}, the one read that needs no script,
+     * for an entry that records its own expiry ({@link com.ecolaura.caching.entity.CacheEntry#expiresAt}).
+     */
+    static byte[] stored(RedissonClient redis, String cache, String key) {
+        return (byte[]) redis.getMap(hash(cache), ScriptCodec.INSTANCE).get(key);
+    }
+
+    /** The entry unless Redisson's JCache records it as expired: for entries that do not say when they expire. */
     static byte[] read(RedissonClient redis, String cache, String key, long nowMillis) {
         return script(redis).eval(cache, Mode.READ_ONLY, READ, ReturnType.VALUE, keys(cache), key, nowMillis);
     }
