@@ -72,9 +72,16 @@ public class CachePolicies {
                 duration(prefix + "lock-wait", Duration.ofSeconds(3)),
                 duration(prefix + "lock-lease", Duration.ofSeconds(10)),
                 number(prefix + "max-entries", DEFAULT_MAX_ENTRIES.getOrDefault(cacheName, FALLBACK_MAX_ENTRIES)),
-                number(prefix + "near.max-entries", DEFAULT_NEAR_ENTRIES.getOrDefault(cacheName, 0)));
+                nearTiers() ? number(prefix + "near.max-entries", DEFAULT_NEAR_ENTRIES.getOrDefault(cacheName, 0)) : 0);
         check(policy);
         return policy;
+    }
+
+    /** Whether any cache keeps a near tier: not with caching or the near cache switched off. */
+    private boolean nearTiers() {
+        return config.getOptionalValue("ecolaura.cache.enabled", Boolean.class).orElse(true)
+                && config.getOptionalValue("ecolaura.cache.near.enabled", Boolean.class)
+                        .orElse(true);
     }
 
     private Duration duration(String key, Duration fallback) {

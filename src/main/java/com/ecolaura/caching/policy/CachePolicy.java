@@ -9,7 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * served stale for {@code staleWhileRevalidate} while one refresh runs, then gone. A miss is
  * computed by one caller across all instances, the others waiting up to {@code lockWait}; a holder
  * that dies frees the key after {@code lockLease}. At most {@code maxEntries} in Redis (least
- * recently used trimmed first) and {@code nearEntries} in each instance's near cache (0: none).
+ * recently used trimmed first) and {@code nearEntries} in each instance's near cache (0: none, also
+ * when caching or the near cache is switched off).
  */
 public record CachePolicy(
         String cacheName,
