@@ -17,11 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -47,32 +43,6 @@ public class HttpCaching {
     static final String SURROGATE_KEYS = "xkey";
 
     static final String SURROGATE_CONTROL = "Surrogate-Control";
-
-    /**
-     * A value as the API sends it: its JSON, and the hash of it, made when first asked for (a
-     * versioned answer's ETag is its version: a Redis hit of a product hashes nothing).
-     */
-    public static final class Rendered {
-        private final byte[] json;
-        private volatile String hash;
-
-        Rendered(byte[] json) {
-            this.json = json;
-        }
-
-        public byte[] json() {
-            return json;
-        }
-
-        public String hash() {
-            String made = hash;
-            if (made == null) {
-                made = sha256(json).substring(0, 32);
-                hash = made; // two threads may both make it: the same string
-            }
-            return made;
-        }
-    }
 
     @Inject
     CachePolicies policies;
@@ -193,16 +163,14 @@ public class HttpCaching {
         if (known != null) {
             return known;
         }
-        var made = new Rendered(ApiJson.JSONB.toJson(value).getBytes(StandardCharsets.UTF_8));
+        var made = Rendered.of(value);
         rendered.put(value, made);
         return made;
     }
 
     /** {@code cacheName}: where the value came from; null for one no cache shares (a user's own). */
     private Rendered render(String cacheName, Object value) {
-        return cacheName != null && policies.of(cacheName).nearEntries() > 0
-                ? render(value)
-                : new Rendered(ApiJson.JSONB.toJson(value).getBytes(StandardCharsets.UTF_8));
+        return cacheName != null && policies.of(cacheName).nearEntries() > 0 ? render(value) : Rendered.of(value);
     }
 
     /** The cache's Cache-Control header, e.g. {@code public, max-age=60, stale-while-revalidate=300}. */
@@ -251,14 +219,6 @@ public class HttpCaching {
         } catch (IllegalArgumentException | ProcessingException malformed) {
             // Jersey throws a HeaderValueException (a ProcessingException) for a validator it cannot parse
             throw new BadRequestException("If-Match and If-None-Match take entity tags, such as \"v3\" or *");
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -78,7 +78,7 @@ public class CachePolicies {
     }
 
     /** Whether any cache keeps a near tier: not with caching or the near cache switched off. */
-    private boolean nearTiers() {
+    public boolean nearTiers() {
         return config.getOptionalValue("ecolaura.cache.enabled", Boolean.class).orElse(true)
                 && config.getOptionalValue("ecolaura.cache.near.enabled", Boolean.class)
                         .orElse(true);

@@ -52,14 +52,6 @@ public class NearCache {
     private final Map<String, Optional<Tier>> tiers = new ConcurrentHashMap<>();
 
     @Inject
-    @ConfigProperty(name = "ecolaura.cache.enabled", defaultValue = "true")
-    boolean cachingEnabled;
-
-    @Inject
-    @ConfigProperty(name = "ecolaura.cache.near.enabled", defaultValue = "true")
-    boolean nearEnabled;
-
-    @Inject
     @ConfigProperty(name = "ecolaura.cache.near.max-age", defaultValue = "PT30S")
     Duration maxAge;
 
@@ -87,7 +79,7 @@ public class NearCache {
     }
 
     boolean enabled() {
-        return cachingEnabled && nearEnabled;
+        return policies.nearTiers();
     }
 
     /** A fresh entry of this cache held in this JVM, if the near cache can be trusted now. */
@@ -204,7 +196,7 @@ public class NearCache {
 
     private Optional<Tier> create(String cacheName) {
         int maxEntries = policies.of(cacheName).nearEntries();
-        if (!enabled() || maxEntries <= 0) {
+        if (maxEntries <= 0) { // none with caching or the near cache off: see CachePolicies
             return Optional.empty();
         }
         Cache<String, Stored> entries = Caffeine.newBuilder()
