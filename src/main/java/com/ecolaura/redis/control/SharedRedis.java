@@ -1,5 +1,6 @@
 package com.ecolaura.redis.control;
 
+import io.netty.channel.epoll.Epoll;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.Codec;
 import org.redisson.config.EqualJitterDelay;
+import org.redisson.config.TransportMode;
 import org.redisson.connection.ConnectionListener;
 
 /**
@@ -90,6 +92,12 @@ public final class SharedRedis {
         // Redisson's default of 32 event-loop threads only adds context switches on a small machine
         config.setNettyThreads(settings.getOptionalValue("ecolaura.redis.netty-threads", Integer.class)
                 .orElse(Math.max(2, Runtime.getRuntime().availableProcessors())));
+        // a Redisson YAML names its own transport; the setting, if given, still wins
+        var transport = text(settings, "ecolaura.redis.transport");
+        if (yaml.isEmpty() || transport.isPresent()) {
+            config.setTransportMode(transport(transport.orElse("auto")));
+            LOG.log(Level.INFO, "Redis: {0} transport", config.getTransportMode());
+        }
         config.setConnectionListener(new ConnectionListener() {
             @Override
             public void onConnect(InetSocketAddress address) {
@@ -102,6 +110,20 @@ public final class SharedRedis {
             }
         });
         return config;
+    }
+
+    /**
+     * {@code ecolaura.redis.transport}: {@code auto} (the default) takes Linux's native epoll where
+     * Netty can load it, else Java's NIO; {@code nio} or {@code epoll} choose one.
+     */
+    static TransportMode transport(String chosen) {
+        return switch (chosen) {
+            case "auto" -> Epoll.isAvailable() ? TransportMode.EPOLL : TransportMode.NIO;
+            case "epoll" -> TransportMode.EPOLL;
+            case "nio" -> TransportMode.NIO;
+            default ->
+                throw new IllegalArgumentException("ecolaura.redis.transport is auto, epoll or nio, not " + chosen);
+        };
     }
 
     private static org.redisson.config.Config fromYaml(String path) {
