@@ -37,6 +37,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.embedded.RedisServer;
 
@@ -49,6 +50,8 @@ import redis.embedded.RedisServer;
  */
 @ExtendWith(ShopInfrastructure.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// the change stream is PostgreSQL's logical replication: not with H2
+@EnabledIf("com.ecolaura.testing.SuiteDatabase#postgresql")
 class ChangeStreamIT {
 
     private static final Duration FRESH_WITHIN = Duration.ofSeconds(5);
@@ -64,9 +67,6 @@ class ChangeStreamIT {
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        assumeTrue(
-                "postgresql".equals(System.getProperty("ecolaura.test.database")),
-                "the change stream is PostgreSQL's logical replication: not with H2");
         int redisPort = ShopInfrastructure.freePort();
         redis = ShopInfrastructure.loopbackRedis(redisPort);
         redis.start();

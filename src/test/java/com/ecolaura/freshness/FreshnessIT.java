@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.ecolaura.testing.Eventually;
 import com.ecolaura.testing.Latencies;
 import com.ecolaura.testing.RedisProbe;
 import com.ecolaura.testing.ShopClient;
@@ -11,6 +12,7 @@ import com.ecolaura.testing.ShopDeployment;
 import com.ecolaura.testing.ShopInfrastructure;
 import java.net.URL;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -393,21 +395,23 @@ class FreshnessIT {
         assertEquals("user-12", cart.json().get("userId").asText());
         assertEquals(2, cart.json().get("items").get(0).get("quantity").asInt());
 
-        TimeUnit.SECONDS.sleep(2); // reads slide the 3 s idle expiry …
-        assertEquals(
-                200,
-                b.send(HttpRequest.newBuilder(b.resolve("api/cart")).header("Cookie", cookie))
-                        .status());
-        TimeUnit.SECONDS.sleep(2);
-        assertEquals(
-                200,
-                a.send(HttpRequest.newBuilder(a.resolve("api/cart")).header("Cookie", cookie))
-                        .status());
-        TimeUnit.MILLISECONDS.sleep(3_500); // … and idleness ends it
-        var expired = a.send(HttpRequest.newBuilder(a.resolve("api/cart")).header("Cookie", cookie));
-        assertEquals(401, expired.status());
+        // reads slide the 3 s idle expiry, on either instance: the key's time to live goes back up
+        String key = "ecolaura:session:" + cookie.substring(cookie.indexOf('=') + 1);
         try (var redis = new RedisProbe()) {
-            assertFalse(redis.keys().contains("ecolaura:session:" + cookie.substring(cookie.indexOf('=') + 1)));
+            for (var instance : List.of(b, a)) {
+                Eventually.holds("a second of idleness", Duration.ofSeconds(3), () -> redis.millisToLive(key) < 2_000);
+                long before = redis.millisToLive(key);
+                var read = instance.send(
+                        HttpRequest.newBuilder(instance.resolve("api/cart")).header("Cookie", cookie));
+                long after = redis.millisToLive(key);
+                assertEquals(200, read.status(), read.body());
+                assertTrue(after > before, "the read renewed the idle expiry: " + before + " ms left, then " + after);
+            }
+            // … and idleness ends it
+            Eventually.holds("the idle session expired", Duration.ofSeconds(5), () -> redis.millisToLive(key) == -2);
+            var expired = a.send(HttpRequest.newBuilder(a.resolve("api/cart")).header("Cookie", cookie));
+            assertEquals(401, expired.status());
+            assertFalse(redis.keys().contains(key));
         }
     }
 

@@ -22,14 +22,18 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The JSR-107 annotations as the specification defines them, inside the shop on Payara Micro and
  * Redis: the TCK's own annotation tests, keys the JCache API shares, key generators, cache
  * resolvers, {@code @CacheDefaults} and cached exceptions.
+ * The database is not its subject: it runs in the suite's PostgreSQL half only ({@link
+ * com.ecolaura.testing.SuiteDatabase}).
  */
 @ExtendWith({ShopInfrastructure.class, ArquillianExtension.class})
+@EnabledIf("com.ecolaura.testing.SuiteDatabase#postgresql")
 class JCacheSpecIT {
 
     @Deployment(testable = false)

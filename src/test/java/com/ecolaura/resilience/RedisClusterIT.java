@@ -8,6 +8,7 @@ import com.ecolaura.testing.RedisCluster;
 import com.ecolaura.testing.ShopClient;
 import com.ecolaura.testing.ShopDeployment;
 import com.ecolaura.testing.ShopInfrastructure;
+import com.ecolaura.testing.SuiteDatabase;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -32,9 +34,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * user): its keys spread over every master, each cache's companions on its cache's slot, and a
  * master SIGKILLed under load fails no request while its replica takes over. The failover's figures
  * go to docs/scaling.md (also written to {@code target/scaling-cluster-<database>.md}).
+ * The database is not its subject: it runs in the suite's PostgreSQL half only ({@link
+ * com.ecolaura.testing.SuiteDatabase}).
  */
 @ExtendWith({ShopInfrastructure.class, ArquillianExtension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnabledIf("com.ecolaura.testing.SuiteDatabase#postgresql")
 class RedisClusterIT {
 
     private static final Duration WARM_UP = Duration.ofSeconds(6);
@@ -159,9 +164,7 @@ class RedisClusterIT {
                 + "stale at the end |\n|---|---|---|---|---|---|---|---|---|---|---|\n" + row + "\n";
         System.out.println("SCALING\n" + text);
         Files.createDirectories(Path.of("target"));
-        Files.writeString(
-                Path.of("target", "scaling-cluster-" + System.getProperty("ecolaura.test.database", "h2") + ".md"),
-                text);
+        Files.writeString(Path.of("target", "scaling-cluster-" + SuiteDatabase.name() + ".md"), text);
     }
 
     /** Product reads answered by Redis (hits include the near cache's). */

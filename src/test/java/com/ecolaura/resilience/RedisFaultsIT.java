@@ -9,6 +9,7 @@ import com.ecolaura.testing.Poll;
 import com.ecolaura.testing.ShopClient;
 import com.ecolaura.testing.ShopDeployment;
 import com.ecolaura.testing.ShopInfrastructure;
+import com.ecolaura.testing.SuiteDatabase;
 import com.ecolaura.testing.TcpProxy;
 import java.io.IOException;
 import java.net.URL;
@@ -48,8 +49,7 @@ import org.redisson.client.codec.StringCodec;
 class RedisFaultsIT {
 
     static boolean onPostgresqlOrAsked() {
-        return "postgresql".equals(System.getProperty("ecolaura.test.database"))
-                || Boolean.getBoolean("ecolaura.test.faults-on-h2");
+        return SuiteDatabase.postgresql() || Boolean.getBoolean("ecolaura.test.faults-on-h2");
     }
 
     private static final Duration WARM_UP = Duration.ofSeconds(6);
@@ -296,7 +296,7 @@ class RedisFaultsIT {
     static void writeFigures() throws IOException {
         var text = new StringBuilder(FaultFigures.HEADER).append('\n');
         FIGURES.forEach(f -> text.append(f.row()).append('\n'));
-        String database = System.getProperty("ecolaura.test.database", "h2");
+        String database = SuiteDatabase.name();
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "reliability-" + database + ".md"), text);
         System.out.println(text);

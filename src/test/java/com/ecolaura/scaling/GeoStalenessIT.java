@@ -2,7 +2,6 @@ package com.ecolaura.scaling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.ecolaura.testing.Eventually;
 import com.ecolaura.testing.Latencies;
@@ -21,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -36,6 +36,7 @@ import redis.embedded.RedisServer;
  * costs when it goes to A's primary instead. Figures in docs/scaling.md (also written to
  * {@code target/scaling-geo.md}). The database does not matter here: it runs with the H2 suite only.
  */
+@EnabledIf("com.ecolaura.testing.SuiteDatabase#h2")
 class GeoStalenessIT {
 
     private static final int WRITES = 60;
@@ -44,9 +45,6 @@ class GeoStalenessIT {
 
     @Test
     void replicaReadsAndInvalidationsLagByTheOneWayLatencyAndNoMore() throws Exception {
-        assumeTrue(
-                "h2".equals(System.getProperty("ecolaura.test.database", "h2")),
-                "measured once, in the H2 run: no database is involved");
         for (int latency : List.of(0, 30, 80)) {
             measure(Duration.ofMillis(latency));
         }

@@ -51,6 +51,11 @@ public class RedisProbe implements AutoCloseable {
         redis.getScoredSortedSet(sortedSet, StringCodec.INSTANCE).add(score, member);
     }
 
+    /** A key's time to live in milliseconds (Redis PTTL): -1 when it has none, -2 when it does not exist. */
+    public long millisToLive(String key) {
+        return redis.getKeys().remainTimeToLive(key);
+    }
+
     public boolean hasField(String hash, String field) {
         return redis.getMap(hash, StringCodec.INSTANCE).containsKey(field);
     }

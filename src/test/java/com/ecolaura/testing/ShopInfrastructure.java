@@ -113,7 +113,7 @@ public class ShopInfrastructure implements BeforeAllCallback {
             System.setProperty(
                     "ecolaura.test.cluster.redis.config", clusterConfig(cluster).toString());
         }
-        if (postgres == null && "postgresql".equals(System.getProperty("ecolaura.test.database"))) {
+        if (postgres == null && SuiteDatabase.postgresql()) {
             // logical decoding on, as a production database that feeds the change stream runs; commits
             // flushed at once, as by default (the embedded server's synchronous_commit=off delays
             // what the stream sees by up to three wal_writer_delay)

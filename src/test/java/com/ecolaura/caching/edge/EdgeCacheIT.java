@@ -30,14 +30,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A real varnishd running the shipped ecolaura.vcl in front of the shop, which purges it by
  * surrogate key after each write (through a link the test can cut). "Served by the edge" is
  * Varnish's own word (X-Cache: HIT) and the shop's: its cache counters do not move.
+ * The database is not its subject: it runs in the suite's PostgreSQL half only ({@link
+ * com.ecolaura.testing.SuiteDatabase}).
  */
 @ExtendWith({ShopInfrastructure.class, ArquillianExtension.class})
+@EnabledIf("com.ecolaura.testing.SuiteDatabase#postgresql")
 class EdgeCacheIT {
 
     @Deployment(testable = false)
