@@ -152,8 +152,10 @@ public final class SharedRedis {
                                 .orElse(Duration.ofSeconds(1))))
                 .setConnectionMinimumIdleSize(settings.getOptionalValue("ecolaura.redis.pool.min-idle", Integer.class)
                         .orElse(4))
+                // below 10 connections Redisson writes several threads' commands on one connection, as
+                // Lettuce does: a third less of Redis's CPU per hit (docs/benchmarks.md)
                 .setConnectionPoolSize(settings.getOptionalValue("ecolaura.redis.pool.size", Integer.class)
-                        .orElse(32));
+                        .orElse(8));
         text(settings, "ecolaura.redis.username").ifPresent(server::setUsername);
         text(settings, "ecolaura.redis.password").ifPresent(server::setPassword);
         return config;
